@@ -1,11 +1,16 @@
 // Builds the four bundles: the extension for Node (main) and for VS Code for the Web
 // (browser), the notebook renderer (browser ESM), and the poolnb CLI.
 // `--production` minifies without source maps; `--watch` rebuilds on change.
+// `--tests` also compiles the in-VS-Code test entry and the integration suite to out/test/
+// (mocha stays external: the extension host resolves it from node_modules).
 // esbuild does not type-check: `npm run check-types` (tsc --noEmit) does.
 const esbuild = require('esbuild');
+const fs = require('fs');
+const path = require('path');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const tests = process.argv.includes('--tests');
 
 /** Prints errors as `file:line:col: error: text` so VS Code's problem matcher finds them. */
 const problemMatcherPlugin = {
@@ -32,7 +37,7 @@ const common = {
   define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
 };
 
-const builds = [
+const productBuilds = [
   // The extension in the desktop / server extension host.
   { ...common, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js',
     platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'] },
@@ -48,7 +53,31 @@ const builds = [
     platform: 'node', format: 'cjs', target: 'node18', banner: { js: '#!/usr/bin/env node' } },
 ];
 
+/** Test bundles: one file per suite, so mocha reports and isolates them as in the sources. */
+function testBuilds() {
+  const files = ['test/runner/index.ts', ...listTests('test/integration')];
+  fs.rmSync('out/test', { recursive: true, force: true });
+  return [{ ...common, minify: false, entryPoints: files, outbase: 'test', outdir: 'out/test',
+    platform: 'node', format: 'cjs', target: 'node18', external: ['vscode', 'mocha'] }];
+}
+
+function listTests(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true }).map(String)
+    .filter((f) => f.endsWith('.test.ts')).sort().map((f) => path.join(dir, f));
+}
+
+/** Bundles whose entry point is not written yet are skipped with a warning (others build meanwhile). */
+function present(list) {
+  return list.filter((b) => {
+    const missing = b.entryPoints.filter((e) => !fs.existsSync(e));
+    if (missing.length) console.warn(`esbuild.js: skipping ${b.outfile ?? b.outdir}: ${missing.join(', ')} does not exist yet`);
+    return missing.length === 0;
+  });
+}
+
 async function main() {
+  const builds = present(tests ? [...productBuilds, ...testBuilds()] : productBuilds);
   if (watch) {
     const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
     await Promise.all(contexts.map((c) => c.watch()));
