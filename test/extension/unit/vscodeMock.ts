@@ -1,0 +1,52 @@
+// A stand-in for the parts of the `vscode` module that unit tests of the extension layer
+// touch. Importing this file first makes `require('vscode')` resolve to it.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+import Module = require('module');
+
+export enum NotebookCellKind { Markup = 1, Code = 2 }
+
+export class NotebookCellOutputItem {
+  constructor(public data: Uint8Array, public mime: string) {}
+  static text(value: string, mime = 'text/plain') { return new NotebookCellOutputItem(new TextEncoder().encode(value), mime); }
+  static json(value: unknown, mime = 'text/x-json') { return NotebookCellOutputItem.text(JSON.stringify(value, undefined, '\t'), mime); }
+  static stdout(value: string) { return NotebookCellOutputItem.text(value, 'application/vnd.code.notebook.stdout'); }
+  static stderr(value: string) { return NotebookCellOutputItem.text(value, 'application/vnd.code.notebook.stderr'); }
+  static error(e: { name: string; message: string; stack?: string }) {
+    return NotebookCellOutputItem.text(JSON.stringify({ name: e.name, message: e.message, stack: e.stack }), 'application/vnd.code.notebook.error');
+  }
+}
+
+export class NotebookCellOutput {
+  constructor(public items: NotebookCellOutputItem[], public metadata?: Record<string, any>) {}
+}
+
+export class NotebookCellData {
+  outputs?: NotebookCellOutput[];
+  metadata?: Record<string, any>;
+  executionSummary?: { executionOrder?: number; success?: boolean };
+  constructor(public kind: NotebookCellKind, public value: string, public languageId: string) {}
+}
+
+export class NotebookData {
+  metadata?: Record<string, any>;
+  constructor(public cells: NotebookCellData[]) {}
+}
+
+export const l10n = {
+  t(message: string, ...args: unknown[]): string {
+    return message.replace(/\{(\d+)\}/g, (m, i) => (Number(i) < args.length ? String(args[Number(i)]) : m));
+  },
+};
+
+const mock = { NotebookCellKind, NotebookCellOutputItem, NotebookCellOutput, NotebookCellData, NotebookData, l10n };
+
+const M = Module as any;
+const FAKE = '/__vscode_mock__/vscode.js';
+const resolve = M._resolveFilename;
+M._resolveFilename = function (request: string, ...rest: unknown[]) {
+  return request === 'vscode' ? FAKE : resolve.call(this, request, ...rest);
+};
+const m = new Module(FAKE);
+m.exports = mock;
+(m as any).loaded = true;
+require.cache[FAKE] = m;
