@@ -6,6 +6,7 @@
 
 import type { SyntaxErrorInfo } from './nodes';
 import type { ScanResult } from './scanner';
+import type { Token } from './tokens';
 
 export interface RankedError extends SyntaxErrorInfo {
   /** the token the parser was looking at when it failed */
@@ -31,7 +32,7 @@ export function pickPrimaryError(
     const s = scanErrors[0];
     if (s && s.range.start <= failTok.end) primary = s;
     else if (p.type === 'IndentationError' && p.message === 'unexpected indent') primary = p;
-    else if (unclosedError && failTok.start >= unclosed.start) primary = unclosedError;
+    else if (unclosedError && failTok.start >= unclosed.start && (runsToEnd(failTok) || failTok.line > unclosed.line)) primary = unclosedError;
     else if (s) primary = s;
     else primary = p;
   } else {
@@ -43,4 +44,11 @@ export function pickPrimaryError(
     .map((e) => ({ type: e.type, message: e.message, range: e.range }))
     .sort((a, b) => a.range.start - b.range.start);
   return [{ type: primary.type, message: primary.message, range: primary.range }, ...rest];
+}
+
+/** The parser, failing at this token, would have looked on to the end of the text:
+ * it is the start of another expression (Python then tries "forgot a comma?") or the end. */
+function runsToEnd(t: Token): boolean {
+  return t.kind === 'NAME' || t.kind === 'NUMBER' || t.kind === 'STRING' || t.kind === 'NEWLINE' || t.kind === 'EOF'
+    || (t.kind === 'OP' && (t.value === '(' || t.value === '[' || t.value === '{'));
 }

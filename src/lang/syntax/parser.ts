@@ -44,7 +44,8 @@ function parseFieldExpression(expr: string, base: number, errors: RankedError[],
     errors.push({
       type: 'SyntaxError',
       message: first.message.startsWith('f-string') ? first.message : `f-string: ${first.message}`,
-      range: { start: first.range.start + base - 1, end: first.range.end + base - 1 },
+      // scanner offsets are relative to the wrapped text; the parser's are already shifted
+      range: s.errors[0] ? { start: first.range.start + base - 1, end: first.range.end + base - 1 } : first.range,
       tokenIndex, generic: false,
     });
   }
@@ -107,7 +108,7 @@ class Parser {
       if (this.tok.kind === 'INDENT') {
         this.lineHasError = false;
         const t = this.tok;
-        this.error('unexpected indent', this.e(t), this.e(t), { type: 'IndentationError' });
+        this.error('unexpected indent', this.e(t) - 1, this.e(t), { type: 'IndentationError' });
         this.next();
         continue;
       }
@@ -280,7 +281,8 @@ class Parser {
       for (const [k, tg] of targets.entries()) {
         const bad = invalidTarget(tg);
         if (bad) {
-          const here = bad.node === tg && k === targets.length - 1 && tg.kind !== 'Tuple' && tg.kind !== 'List'
+          // Python adds the hint for the leftmost target only, and not for True/False/None
+          const here = k === 0 && targets.length === 1 && bad.node.kind !== 'Constant'
             ? " here. Maybe you meant '==' instead of '='?" : '';
           this.error(`cannot assign to ${bad.what}${here}`, bad.node.start, bad.node.end);
           break;
@@ -387,7 +389,7 @@ class Parser {
       if (this.tok.kind === 'INDENT') {
         this.lineHasError = false;
         const t = this.tok;
-        this.error('unexpected indent', this.e(t), this.e(t), { type: 'IndentationError' });
+        this.error('unexpected indent', this.e(t) - 1, this.e(t), { type: 'IndentationError' });
         this.next();
         continue;
       }
@@ -573,13 +575,14 @@ class Parser {
     return { kind: 'Tuple', elts, parenthesized: false, start: first.start, end: this.prevEnd };
   }
 
-  private starOrTest(): N.Expr {
+  /** `named`: `x := v` is allowed here (inside brackets, not at statement level) */
+  private starOrTest(named = false): N.Expr {
     if (this.isOp('*')) {
       const start = this.s(this.next());
       const value = this.bitOr();
       return { kind: 'Starred', value, start, end: this.prevEnd };
     }
-    return this.namedExprTest();
+    return named ? this.namedExprTest() : this.test();
   }
 
   private orExprOrStar(): N.Expr {
@@ -860,8 +863,9 @@ class Parser {
           this.next();
           this.test();
         }
-        if (sawDoubleStar) this.error('positional argument follows keyword argument unpacking', value.start, value.end);
-        else if (sawKeyword) this.error('positional argument follows keyword argument', value.start, value.end);
+        // Python locates these at the end of the offending argument
+        if (sawDoubleStar) this.error('positional argument follows keyword argument unpacking', this.prevEnd, this.prevEnd);
+        else if (sawKeyword) this.error('positional argument follows keyword argument', this.prevEnd, this.prevEnd);
         args.push({ kind: 'Arg', value, start, end: this.prevEnd });
       } else {
         this.invalid();
@@ -938,7 +942,7 @@ class Parser {
       this.closeBracket(')');
       return { kind: 'Missing', expected: ['expression'], start, end: this.prevEnd };
     }
-    const first = this.starOrTest();
+    const first = this.starOrTest(true);
     if (this.isKw('for') || this.isKw('async')) {
       const g = this.comprehension('GeneratorExp', first, start);
       this.closeBracket(')');
@@ -950,7 +954,7 @@ class Parser {
       while (this.eatOp(',')) {
         if (this.isOp(')')) break;
         if (!this.atExpressionStart()) break;
-        elts.push(this.starOrTest());
+        elts.push(this.starOrTest(true));
       }
       this.closeBracket(')');
       return { kind: 'Tuple', elts, parenthesized: true, start, end: this.prevEnd };
@@ -981,7 +985,7 @@ class Parser {
     const start = this.s(this.next());
     const elts: N.Expr[] = [];
     if (this.isOp(']')) { this.next(); return { kind: 'List', elts, start, end: this.prevEnd }; }
-    const first = this.starOrTest();
+    const first = this.starOrTest(true);
     if (this.isKw('for') || this.isKw('async')) {
       const c = this.comprehension('ListComp', first, start);
       this.closeBracket(']');
@@ -992,7 +996,7 @@ class Parser {
     while (this.eatOp(',')) {
       if (this.isOp(']')) break;
       if (!this.atExpressionStart()) break;
-      elts.push(this.starOrTest());
+      elts.push(this.starOrTest(true));
     }
     this.closeBracket(']');
     return { kind: 'List', elts, start, end: this.prevEnd };
@@ -1012,7 +1016,7 @@ class Parser {
         isDict = true;
       } else {
         if (!this.atExpressionStart()) { this.invalid(); break; }
-        const k = this.starOrTest();
+        const k = this.starOrTest(true);
         if (isDict !== false && this.isOp(':')) {
           this.next();
           const v = this.test();
@@ -1055,7 +1059,7 @@ class Parser {
       isBytes = lit.bytes;
       if (lit.fstring) {
         anyF = true;
-        parts.push(...this.fstringParts(lit.body, lit.bodyStart, lit.raw));
+        parts.push(...this.fstringParts(lit.body, lit.bodyStart, lit.raw, this.e(t)));
       } else {
         const dec = decodeEscapes(lit.body, lit.raw, lit.bytes);
         if (dec.error) this.error(dec.error, this.e(t), this.e(t));
@@ -1074,9 +1078,10 @@ class Parser {
     return { kind: 'FString', parts: merged, start, end };
   }
 
-  private fstringParts(body: string, base: number, raw: boolean): (N.FStringText | N.FormattedValue)[] {
+  /** `errorAt`: Python 3.11 reports f-string structure errors at the end of the literal */
+  private fstringParts(body: string, base: number, raw: boolean, errorAt: number): (N.FStringText | N.FormattedValue)[] {
     const split = splitFString(body, base, raw);
-    if (split.error) this.error(split.error.message, split.error.at, split.error.at);
+    if (split.error) this.error(split.error.message, errorAt, errorAt);
     const out: (N.FStringText | N.FormattedValue)[] = [];
     for (const piece of split.pieces) {
       if (piece.kind === 'text') { out.push({ kind: 'FStringText', value: piece.value, start: piece.start, end: piece.end }); continue; }
@@ -1087,7 +1092,7 @@ class Parser {
       if (piece.conversion) fv.conversion = piece.conversion as 'r' | 's' | 'a';
       if (piece.debugText !== undefined) fv.debugText = piece.debugText;
       if (piece.spec !== undefined) {
-        const specParts = this.fstringParts(piece.spec, piece.specStart!, raw);
+        const specParts = this.fstringParts(piece.spec, piece.specStart!, raw, errorAt);
         fv.formatSpec = { kind: 'FString', parts: specParts, start: piece.specStart!, end: piece.specStart! + piece.spec.length };
       }
       out.push(fv);

@@ -58,7 +58,7 @@ export function scan(text: string): ScanResult {
       }
       const top = indents[indents.length - 1];
       if (col > top) {
-        if (alt <= altIndents[altIndents.length - 1]) error('inconsistent use of tabs and spaces in indentation', p, p, 'TabError');
+        if (alt <= altIndents[altIndents.length - 1]) error('inconsistent use of tabs and spaces in indentation', pos, pos, 'TabError');
         indents.push(col); altIndents.push(alt);
         push('INDENT', pos, p);
       } else if (col < top) {
@@ -67,12 +67,15 @@ export function scan(text: string): ScanResult {
           push('DEDENT', p, p);
         }
         if (col !== indents[indents.length - 1]) {
-          error('unindent does not match any outer indentation level', p, p, 'IndentationError');
+          // Python points at the end of the offending line
+          let eol = p;
+          while (eol < n && text[eol] !== '\n' && text[eol] !== '\r') eol++;
+          error('unindent does not match any outer indentation level', eol, eol, 'IndentationError');
         } else if (alt !== altIndents[altIndents.length - 1]) {
-          error('inconsistent use of tabs and spaces in indentation', p, p, 'TabError');
+          error('inconsistent use of tabs and spaces in indentation', pos, pos, 'TabError');
         }
       } else if (alt !== altIndents[altIndents.length - 1]) {
-        error('inconsistent use of tabs and spaces in indentation', p, p, 'TabError');
+        error('inconsistent use of tabs and spaces in indentation', pos, pos, 'TabError');
       }
       pos = p;
       continue;
@@ -216,6 +219,8 @@ function scanString(
     }
     pos++;
   }
+  // a final newline does not start a line of its own
+  if (text.endsWith('\n') || text.endsWith('\r')) line--;
   error(triple ? `unterminated triple-quoted string literal (detected at line ${line})`
     : `unterminated string literal (detected at line ${line})`, start, start);
   setLine(line);
@@ -226,7 +231,8 @@ function scanString(
 function scanNumber(text: string, start: number, error: (m: string, s: number, e: number) => void): number {
   let pos = start;
   const n = text.length;
-  const isId = (i: number) => i < n && /[\p{L}\p{N}_]/u.test(text[i]);
+  // Python rejects any identifier character or non-ASCII character right after a number.
+  const isId = (i: number) => i < n && (/[\p{L}\p{N}_]/u.test(text[i]) || text.charCodeAt(i) >= 128);
   const digits = (ok: (c: string) => boolean, kind: string): boolean => {
     // digits with single underscores between them
     if (pos >= n || !ok(text[pos])) return false;
@@ -234,7 +240,7 @@ function scanNumber(text: string, start: number, error: (m: string, s: number, e
       if (ok(text[pos])) { pos++; continue; }
       if (text[pos] === '_') {
         if (pos + 1 < n && ok(text[pos + 1])) { pos++; continue; }
-        error(`invalid ${kind} literal`, pos + 1, pos + 1);
+        error(`invalid ${kind} literal`, pos, pos);
         pos++;
         while (isId(pos)) pos++;
         return true;
@@ -251,7 +257,7 @@ function scanNumber(text: string, start: number, error: (m: string, s: number, e
     pos += 2;
     if (text[pos] === '_') pos++;
     if (!digits(ok, kind)) {
-      error(`invalid ${kind} literal`, pos, pos);
+      error(`invalid ${kind} literal`, pos - 1, pos - 1);
       while (isId(pos)) pos++;
       return pos;
     }

@@ -2,6 +2,7 @@
 // when the cell parsed cleanly, exactly as Python does.
 
 import type * as N from './nodes';
+import { walk } from './walk';
 
 export function checkSemantics(module: N.Module): N.SyntaxErrorInfo[] {
   const errors: N.SyntaxErrorInfo[] = [];
@@ -41,5 +42,9 @@ export function checkSemantics(module: N.Module): N.SyntaxErrorInfo[] {
     }
   };
   visitBody(module.body, false, false, true);
+  // yield outside any function (lambdas count as functions)
+  walk(module, (n, parents) => {
+    if (n.kind === 'Yield' && !parents.some((p) => p.kind === 'FunctionDef' || p.kind === 'Lambda')) err("'yield' outside function", n);
+  });
   return errors.sort((a, b) => a.range.start - b.range.start);
 }
