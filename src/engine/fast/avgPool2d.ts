@@ -1,0 +1,40 @@
+// Fast float32 2-D average pooling (1-D is H = 1) through the WebAssembly SIMD kernel, bit-identical
+// to PyTorch 1.13.1's cpu_avg_pool: a float32 sum from +0 over the in-bounds taps in scan order, then
+// one division by divisor_override, or the pool size (padding counted, ceil overhang not) with
+// count_include_pad, or the in-bounds count.
+
+import { align64, bandCapacity, forEachBand } from './bands';
+import { wasmKernels } from './wasmRuntime';
+
+/**
+ * Writes average pooling of `planes` contiguous H×W float32 planes into `dst` (planes×OH×OW).
+ * `divisorOverride` is null or a non-zero integer (PyTorch rejects 0). Returns false, writing
+ * nothing, when the fast path does not apply; the caller then runs the reference.
+ */
+export function fastAvgPool2d(src: ArrayLike<number>, planes: number, H: number, W: number,
+                              kH: number, kW: number, sH: number, sW: number, pH: number, pW: number,
+                              OH: number, OW: number, countIncludePad: boolean,
+                              divisorOverride: number | null, dst: ArrayLike<number>): boolean {
+  if (!(src instanceof Float32Array) || !(dst instanceof Float32Array)) return false;
+  // the kernel takes a positive integer override (0 means none); others take the reference path
+  if (divisorOverride != null && !(Number.isInteger(divisorOverride) && divisorOverride > 0 && divisorOverride < 2 ** 31)) return false;
+  const w = wasmKernels();
+  if (!w) return false;
+  if (planes === 0 || OH === 0 || OW === 0) return true;
+  const cap = bandCapacity(planes, H, W, OH, OW, sH, kH);
+  const inP = w.base;
+  const outP = inP + align64(cap.inFloats * 4);
+  if (!w.ensure(outP - w.base + align64(cap.outFloats * 4))) return false;
+  const k = w.k, f32 = w.f32;
+  const inPlane = H * W, outPlane = OH * OW;
+  const cip = countIncludePad ? 1 : 0, dov = divisorOverride ?? 0;
+  forEachBand(planes, H, W, OH, sH, pH, kH, (b) => {
+    const n = b.np * b.rows * W;
+    const s0 = b.p0 * inPlane + b.r0 * W;
+    f32.set(src.subarray(s0, s0 + n), inP >> 2);
+    k.avgPool2d(inP, outP, b.np, b.rows, b.r0, H, W, b.oh0, b.ohN, OW, kH, kW, sH, sW, pH, pW, cip, dov);
+    const m = b.np * b.ohN * OW;
+    dst.set(f32.subarray(outP >> 2, (outP >> 2) + m), b.p0 * outPlane + b.oh0 * OW);
+  });
+  return true;
+}

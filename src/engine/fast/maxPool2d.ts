@@ -1,0 +1,43 @@
+// Fast float32 2-D max pooling (1-D is H = 1) through the WebAssembly SIMD kernel, bit-identical
+// to PyTorch 1.13.1 and to the TypeScript reference in src/engine/pool: first maximum in scan
+// order wins, a NaN always replaces (the last NaN's index), padding is skipped, -inf start value,
+// the first in-bounds tap as the initial index, indices flat within the plane (stored as float64).
+
+import { align64, bandCapacity, forEachBand } from './bands';
+import { wasmKernels } from './wasmRuntime';
+
+/**
+ * Writes max pooling of `planes` contiguous H×W planes of `src` into `dst` (planes×OH×OW) and,
+ * when `idx` is given, the winning indices. OH/OW must be PyTorch's output sizes (ceil mode is
+ * expressed through them). Returns false, writing nothing, when the fast path does not apply
+ * (not float32, WebAssembly unavailable): the caller then runs the reference.
+ */
+export function fastMaxPool2d(src: ArrayLike<number>, planes: number, H: number, W: number,
+                              kH: number, kW: number, sH: number, sW: number, pH: number, pW: number,
+                              dH: number, dW: number, OH: number, OW: number,
+                              dst: ArrayLike<number>, idx: Float64Array | null): boolean {
+  if (!(src instanceof Float32Array) || !(dst instanceof Float32Array)) return false;
+  const w = wasmKernels();
+  if (!w) return false;
+  if (planes === 0 || OH === 0 || OW === 0) return true;
+  const extH = (kH - 1) * dH + 1;
+  const cap = bandCapacity(planes, H, W, OH, OW, sH, extH);
+  const inP = w.base;
+  const outP = inP + align64(cap.inFloats * 4);
+  const idxP = outP + align64(cap.outFloats * 4);
+  if (!w.ensure(idxP - w.base + (idx ? align64(cap.outFloats * 8) : 0))) return false;
+  const k = w.k, f32 = w.f32, f64 = w.f64;
+  const inPlane = H * W, outPlane = OH * OW;
+  forEachBand(planes, H, W, OH, sH, pH, extH, (b) => {
+    const n = b.np * b.rows * W;
+    const s0 = b.p0 * inPlane + b.r0 * W;
+    f32.set(src.subarray(s0, s0 + n), inP >> 2);
+    const mode = idx ? 2 : k.hasNaN(inP, n);
+    k.maxPool2d(inP, outP, idxP, b.np, b.rows, b.r0, H, W, b.oh0, b.ohN, OW, kH, kW, sH, sW, pH, pW, dH, dW, mode);
+    const m = b.np * b.ohN * OW;
+    const d0 = b.p0 * outPlane + b.oh0 * OW;
+    dst.set(f32.subarray(outP >> 2, (outP >> 2) + m), d0);
+    if (idx) idx.set(f64.subarray(idxP >> 3, (idxP >> 3) + m), d0);
+  });
+  return true;
+}
