@@ -86,6 +86,10 @@ class Parser {
   private invalid(t = this.tok): void {
     this.error('invalid syntax', this.s(t), this.e(t), { generic: true });
   }
+  private badStmt(start: number): N.BadStmt {
+    const st = Math.min(start, this.prevEnd);
+    return { kind: 'BadStmt', start: st, end: Math.max(st, this.prevEnd) };
+  }
   private missing(expected: string[]): N.Missing {
     const at = this.prevEnd;
     return { kind: 'Missing', expected, start: at, end: at };
@@ -232,7 +236,7 @@ class Parser {
         case 'and': case 'or': case 'import': {
           this.invalid();
           this.skipLine();
-          return { kind: 'BadStmt', start, end: this.prevEnd };
+          return this.badStmt(start);
         }
       }
     }
@@ -244,7 +248,7 @@ class Parser {
     if (!this.atExpressionStart() && !this.isOp('*')) {
       this.invalid();
       this.skipLine();
-      return { kind: 'BadStmt', start, end: this.prevEnd };
+      return this.badStmt(start);
     }
     const first = this.starExpressions();
     // annotated assignment
@@ -301,8 +305,9 @@ class Parser {
   }
 
   private dottedName(): { name: string; span: N.Span } {
-    const start = this.s(this.tok);
-    let name = this.ident().name;
+    const first = this.ident();
+    const start = first.start;
+    let name = first.name;
     while (this.isOp('.')) {
       this.next();
       name += '.' + this.ident().name;
@@ -314,8 +319,8 @@ class Parser {
     const start = this.s(this.next());
     const names: N.Alias[] = [];
     do {
-      const aStart = this.s(this.tok);
       const dn = this.dottedName();
+      const aStart = dn.span.start;
       const asname = this.eatKw('as') ? this.ident() : undefined;
       names.push({ kind: 'Alias', name: dn.name, nameSpan: dn.span, asname, start: aStart, end: this.prevEnd });
     } while (this.eatOp(','));
@@ -342,10 +347,9 @@ class Parser {
     const paren = this.eatOp('(');
     do {
       if (paren && this.isOp(')')) break;
-      const t = this.tok;
       const id = this.ident();
       const asname = this.eatKw('as') ? this.ident() : undefined;
-      names.push({ kind: 'Alias', name: id.name, nameSpan: { start: id.start, end: id.end }, asname, start: this.s(t), end: this.prevEnd });
+      names.push({ kind: 'Alias', name: id.name, nameSpan: { start: id.start, end: id.end }, asname, start: id.start, end: this.prevEnd });
     } while (this.eatOp(','));
     if (paren && !this.eatOp(')')) {
       if (this.tok.kind !== 'NEWLINE' && this.tok.kind !== 'EOF') this.invalid();
@@ -494,7 +498,7 @@ class Parser {
     const start = this.s(this.tok);
     this.invalid();
     this.skipLine();
-    return { kind: 'BadStmt', start, end: this.prevEnd };
+    return this.badStmt(start);
   }
 
   private funcDef(decorators: N.Expr[]): N.FunctionDef {
