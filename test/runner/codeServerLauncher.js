@@ -4,6 +4,7 @@
 // development and the compiled test entry; the page relays the extension host's console
 // (mocha's report) through codeAutomationLog and its exit code through codeAutomationExit.
 'use strict';
+const util = require('util');
 const { startCodeServer } = require('./codeServer');
 const { launchChromium } = require('./browser');
 
@@ -24,17 +25,26 @@ async function runInCodeServer(o) {
     /** @type {(code: number) => void} */
     let exited = () => {};
     const exitCode = new Promise((resolve) => { exited = resolve; });
+    // The workbench logs its own start-up chatter through the same channel: hold it back
+    // until the suite starts (and show it only if the suite never starts), then relay
+    // everything but the failed gallery look-ups an offline machine always has.
+    const SUITE_START = 'Running the integration suite';
+    let started = false;
+    /** @type {string[]} */
+    const before = [];
     await page.exposeFunction('codeAutomationLog', (/** @type {string} */ type, /** @type {unknown} */ args) => {
-      const text = Array.isArray(args) ? args.map(String).join(' ') : String(args);
-      for (const line of text.split('\n')) {
-        if (line.startsWith(STATS_MARKER)) {
-          o.onStats?.(JSON.parse(line.slice(STATS_MARKER.length)));
-          continue;
-        }
-        // The workbench logs its own chatter too; keep the test host's output and real problems.
-        if (type === 'error' || type === 'warn') console.log(`  [${type}] ${line}`);
-        else console.log(line);
+      // console.log's arguments arrive unformatted (mocha passes printf-style formats).
+      const text = Array.isArray(args) ? util.format(...args) : String(args);
+      if (text.startsWith(STATS_MARKER)) {
+        o.onStats?.(JSON.parse(text.slice(STATS_MARKER.length)));
+        return;
       }
+      if (text.startsWith(SUITE_START)) started = true;
+      const prefix = type === 'error' || type === 'warn' ? `  [${type}] ` : '';
+      const lines = text.split('\n').map((l) => prefix + l);
+      if (!started) { before.push(...lines); return; }
+      if (/ENOTFOUND|ECONNREFUSED|EAI_AGAIN/.test(text) && /gallery|open-vsx|marketplace/i.test(text)) return;
+      for (const line of lines) console.log(line);
     });
     await page.exposeFunction('codeAutomationExit', (/** @type {number} */ code) => exited(code));
     page.on('pageerror', (e) => console.log(`  [page error] ${e.message}`));
@@ -50,6 +60,10 @@ async function runInCodeServer(o) {
       new Promise((resolve) => { timer = setTimeout(() => { console.log(`integration suite did not finish within ${timeoutMs / 1000}s`); resolve(1); }, timeoutMs); }),
     ]);
     clearTimeout(timer);
+    if (!started) {
+      console.log('The test entry never started; the workbench said:');
+      for (const line of before) console.log(`  ${line}`);
+    }
     return Number(code);
   } finally {
     await browser?.close().catch(() => {});

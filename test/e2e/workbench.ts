@@ -1,0 +1,63 @@
+// Drives the VS Code workbench (code-server in headless Chromium) the way a person does:
+// keyboard shortcuts, the quick pick, toolbar buttons. Selectors are VS Code's own classes
+// and aria labels, which its smoke tests rely on as well.
+import type { Frame, Page } from 'playwright-core';
+
+export async function waitForWorkbench(page: Page): Promise<void> {
+  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  // The status bar is among the last parts restored.
+  await page.waitForSelector('.statusbar', { timeout: 60_000 });
+}
+
+/** Quick Open (Ctrl+P): type a file name and open the first match. */
+export async function openFile(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/** Command palette (Ctrl+Shift+P): run a command by its title. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('Control+Shift+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+}
+
+/** Clicks a notebook toolbar action by the start of its aria label (e.g. "Run All"). */
+export async function clickNotebookAction(page: Page, label: string): Promise<void> {
+  const action = page.locator(`.notebook-toolbar-container [aria-label^="${label}"]`).first();
+  await action.waitFor({ state: 'visible', timeout: 30_000 });
+  await action.click();
+}
+
+/** If VS Code asks which kernel to use, picks the one whose label contains `name`. */
+export async function pickKernelIfAsked(page: Page, name: RegExp): Promise<boolean> {
+  const picker = page.locator('.quick-input-widget');
+  try {
+    await picker.waitFor({ state: 'visible', timeout: 3_000 });
+  } catch {
+    return false;
+  }
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().click();
+  return true;
+}
+
+/** Frames (nested output webviews included) holding an element that matches `selector`. */
+export async function framesWith(page: Page, selector: string): Promise<Frame[]> {
+  const found: Frame[] = [];
+  for (const frame of page.frames()) {
+    try {
+      if (await frame.locator(selector).count() > 0) found.push(frame);
+    } catch {
+      // a frame navigating away or detached mid-query
+    }
+  }
+  return found;
+}
