@@ -62,7 +62,9 @@ export function castScalar(v: number, dtype: DType): number {
   switch (dtype) {
     case 'float32': return Math.fround(v);
     case 'float64': return v;
-    case 'int64': return Number.isFinite(v) ? Math.trunc(v) : v !== v ? 0 : v > 0 ? 9223372036854775807 : -9223372036854775808;
+    // x86's cvttsd2si gives INT64_MIN for NaN, infinities and out-of-range values,
+    // which is what PyTorch on x86 produces (checked against torch 1.13.1).
+    case 'int64': return Number.isFinite(v) && Math.abs(v) < 9223372036854775808 ? Math.trunc(v) : -9223372036854775808;
     case 'int32': return Math.trunc(v) | 0;
     case 'uint8': return (Math.trunc(v) & 0xff) >>> 0;
     case 'bool': return v !== 0 ? 1 : 0;
@@ -99,12 +101,17 @@ export function resultType(ops: Operand[]): DType {
     else if (op.kind === 'zerodim') zero = join(zero, op.dtype);
     else wrapped = join(wrapped, op.dtype === 'float64' ? 'float32' : op.dtype);
   }
+  // c10::combine_categories: a lower-priority operand only matters when it is of a
+  // higher category (bool < integral < floating), or when the higher one is bool.
   const combine = (higher: DType | undefined, lower: DType | undefined): DType | undefined => {
     if (higher === undefined) return lower;
     if (lower === undefined) return higher;
-    return category(lower) > category(higher) ? promoteTypes(higher, lower) : higher;
+    if (isFloating(higher)) return higher;
+    if (higher === 'bool' || isFloating(lower)) return promoteTypes(higher, lower);
+    return higher;
   };
-  return combine(combine(dim, zero), wrapped) ?? 'float32';
+  // c10 result_type: combine(dim, combine(zero, wrapped)) — the order matters.
+  return combine(dim, combine(zero, wrapped)) ?? 'float32';
 }
 
 export function parseDtypeName(name: string): DType | undefined {

@@ -1,0 +1,205 @@
+// Tensor factories: torch.tensor, arange, linspace, zeros, ones, full, eye, *_like, empty,
+// and the random ones (whose stream is poolnb's own, see ../random.ts).
+
+import { DType, castScalar, promoteTypes } from '../dtype';
+import { runtimeError, typeError, valueError } from '../errors';
+import { Generator, defaultGenerator } from '../random';
+import { Tensor } from '../tensor';
+import { PyScalar, Scalar, scalarText, toPyScalar } from './scalar';
+
+/** Data accepted by torch.tensor: Python scalars, tensors (one element each) and nested lists/tuples. */
+export type NestedData = Scalar | Tensor | readonly NestedData[];
+
+function checkShape(shape: readonly number[]): void {
+  if (shape.some((s) => s < 0)) {
+    throw runtimeError(`Trying to create tensor with negative dimension ${shape.find((s) => s < 0)}: [${shape.join(', ')}]`);
+  }
+}
+
+function leafDtype(x: Scalar | Tensor): DType {
+  if (x instanceof Tensor) return x.dtype;
+  const k = toPyScalar(x).kind;
+  return k === 'float' ? 'float32' : k === 'int' ? 'int64' : 'bool';
+}
+
+/** torch.tensor(data, dtype=None): infers dtype (bool < int64 < float32, tensors by their dtype) and shape. */
+export function tensor(data: NestedData, dtype?: DType | null): Tensor {
+  if (data instanceof Tensor) {
+    const d = dtype ?? data.dtype;
+    return Tensor.fromValues(data.toStorage(), data.shape, d);
+  }
+  // Shape from the first element at each depth, as torch's compute_sizes does.
+  const shape: number[] = [];
+  let cur: NestedData = data;
+  while (Array.isArray(cur)) {
+    shape.push(cur.length);
+    if (cur.length === 0) break;
+    cur = cur[0];
+  }
+  let inferred: DType | undefined;
+  const values: number[] = [];
+  const walk = (x: NestedData, dim: number): void => {
+    if (dim === shape.length) {
+      if (Array.isArray(x)) throw typeError(`'list' object cannot be interpreted as an integer`);
+      const leaf = x as Scalar | Tensor;
+      if (leaf instanceof Tensor) {
+        if (leaf.numel !== 1) throw valueError('only one element tensors can be converted to Python scalars');
+        values.push(leaf.item());
+      } else {
+        values.push(toPyScalar(leaf).value);
+      }
+      const ld = leafDtype(leaf);
+      inferred = inferred === undefined ? ld : promoteTypes(inferred, ld);
+      return;
+    }
+    if (!Array.isArray(x)) throw typeError('not a sequence');
+    if (x.length !== shape[dim]) {
+      throw valueError(`expected sequence of length ${shape[dim]} at dim ${dim} (got ${x.length})`);
+    }
+    for (const item of x) walk(item, dim + 1);
+  };
+  walk(data, 0);
+  return Tensor.fromValues(values, shape, dtype ?? inferred ?? 'float32');
+}
+
+export function zeros(shape: readonly number[], dtype: DType = 'float32'): Tensor {
+  checkShape(shape);
+  return Tensor.full(shape, 0, dtype);
+}
+
+export function ones(shape: readonly number[], dtype: DType = 'float32'): Tensor {
+  checkShape(shape);
+  return Tensor.full(shape, 1, dtype);
+}
+
+/** torch.empty: poolnb fills with zeros (PyTorch leaves memory uninitialised). */
+export function empty(shape: readonly number[], dtype: DType = 'float32'): Tensor {
+  return zeros(shape, dtype);
+}
+
+/** torch.full(size, fill_value, dtype=None): 1.13 infers the dtype from the fill value. */
+export function full(shape: readonly number[], fill: Scalar, dtype?: DType | null): Tensor {
+  checkShape(shape);
+  const s = toPyScalar(fill);
+  const d = dtype ?? (s.kind === 'float' ? 'float32' : s.kind === 'int' ? 'int64' : 'bool');
+  return Tensor.full(shape, s.value, d);
+}
+
+export function zerosLike(t: Tensor, dtype?: DType | null): Tensor { return zeros(t.shape, dtype ?? t.dtype); }
+export function onesLike(t: Tensor, dtype?: DType | null): Tensor { return ones(t.shape, dtype ?? t.dtype); }
+export function fullLike(t: Tensor, fill: Scalar, dtype?: DType | null): Tensor {
+  return Tensor.full(t.shape, toPyScalar(fill).value, dtype ?? t.dtype);
+}
+
+export function eye(n: number, m?: number | null, dtype: DType = 'float32'): Tensor {
+  const cols = m ?? n;
+  if (n < 0) throw runtimeError(`n must be greater or equal to 0, got ${n}`);
+  if (cols < 0) throw runtimeError(`m must be greater or equal to 0, got ${cols}`);
+  const t = Tensor.full([n, cols], 0, dtype);
+  for (let i = 0; i < Math.min(n, cols); i++) t.storage[i * cols + i] = 1;
+  return t;
+}
+
+const isFloatKind = (s: PyScalar) => s.kind === 'float';
+
+/**
+ * torch.arange(end) / arange(start, end, step=1, dtype=None). Any float argument gives
+ * float32, otherwise int64. The length is ceil((end - start) / step) computed in double
+ * (in int64 for an int64 result), and float32 values are made as torch's AVX2 kernel
+ * makes them: in pairs of 8-wide vectors, each lane base + k*step from a rounded base.
+ */
+export function arange(
+  startOrEnd: Scalar, end?: Scalar | null, step?: Scalar | null, dtype?: DType | null,
+): Tensor {
+  const a = toPyScalar(startOrEnd);
+  const s0 = end === undefined || end === null ? toPyScalar(0) : a;
+  const e0 = end === undefined || end === null ? a : toPyScalar(end);
+  const st0 = step === undefined || step === null ? toPyScalar(1) : toPyScalar(step);
+  const d: DType = dtype ?? ([s0, e0, st0].some(isFloatKind) ? 'float32' : 'int64');
+  const isInt = d !== 'float32' && d !== 'float64';
+  // accscalar_t: double for floats, int64 for integers (Scalar::to truncates).
+  const acc = (v: number) => (isInt ? castScalar(v, 'int64') : v);
+  const xs = acc(s0.value), xe = acc(e0.value), xst = acc(st0.value);
+  if (!(xst > 0 || xst < 0)) throw runtimeError('step must be nonzero');
+  if (!Number.isFinite(xs) || !Number.isFinite(xe)) {
+    throw runtimeError(`unsupported range: ${scalarText(toPyScalar(xs))} -> ${scalarText(toPyScalar(xe))}`);
+  }
+  if (!((xst > 0 && xe >= xs) || (xst < 0 && xe <= xs))) {
+    throw runtimeError('upper bound and larger bound inconsistent with step sign');
+  }
+  const sizeD = isInt ? Math.ceil((xe - xs) / xst) : Math.ceil((e0.value - s0.value) / st0.value);
+  if (!(sizeD >= 0 && sizeD <= 9223372036854775807)) throw runtimeError('invalid size, possible overflow?');
+  const n = sizeD;
+  const t = Tensor.empty([n], d);
+  const out = t.storage;
+  if (d === 'float32') {
+    const vec = 8, vecEnd = Math.floor(n / (2 * vec)) * 2 * vec;
+    for (let i = 0; i < n; i++) {
+      if (i < vecEnd) {
+        const base = Math.fround(xs + xst * (i - (i % vec)));
+        out[i] = base + (i % vec) * xst;
+      } else {
+        out[i] = xs + xst * i;
+      }
+    }
+  } else {
+    for (let i = 0; i < n; i++) out[i] = castScalar(xs + xst * i, d);
+  }
+  return t;
+}
+
+/** torch.linspace(start, end, steps, dtype=None): the first half counts up from start, the rest down from end. */
+export function linspace(start: Scalar, end: Scalar, steps: number, dtype?: DType | null): Tensor {
+  if (steps < 0) throw runtimeError('number of steps must be non-negative');
+  const d = dtype ?? 'float32';
+  const t = Tensor.empty([steps], d);
+  if (steps === 0) return t;
+  const out = t.storage;
+  const isInt = d !== 'float32' && d !== 'float64';
+  const r = d === 'float32' ? Math.fround : (x: number) => x;
+  const xs = isInt ? castScalar(toPyScalar(start).value, d) : r(toPyScalar(start).value);
+  const xe = isInt ? castScalar(toPyScalar(end).value, d) : r(toPyScalar(end).value);
+  if (steps === 1) {
+    out[0] = xs;
+    return t;
+  }
+  const step = r((xe - xs) / (steps - 1));
+  const halfway = Math.floor(steps / 2);
+  for (let i = 0; i < steps; i++) {
+    const v = i < halfway ? r(xs + r(step * i)) : r(xe - r(step * (steps - i - 1)));
+    out[i] = isInt ? castScalar(v, d) : v;
+  }
+  return t;
+}
+
+// ---- random ---------------------------------------------------------------------------
+
+/** torch.rand(*size): uniform [0, 1). */
+export function rand(shape: readonly number[], dtype: DType = 'float32', gen: Generator = defaultGenerator): Tensor {
+  checkShape(shape);
+  const t = Tensor.empty(shape, dtype);
+  for (let i = 0; i < t.numel; i++) t.storage[i] = dtype === 'float32' ? gen.uniform24() : gen.uniform53();
+  return t;
+}
+
+/** torch.randn(*size): standard normal. */
+export function randn(shape: readonly number[], dtype: DType = 'float32', gen: Generator = defaultGenerator): Tensor {
+  checkShape(shape);
+  const t = Tensor.empty(shape, dtype);
+  for (let i = 0; i < t.numel; i++) t.storage[i] = gen.normal();
+  return t;
+}
+
+/** torch.randint(low=0, high, size): uniform integers in [low, high), int64 by default. */
+export function randint(
+  low: number, high: number, shape: readonly number[], dtype: DType = 'int64', gen: Generator = defaultGenerator,
+): Tensor {
+  checkShape(shape);
+  if (!(low < high)) {
+    throw runtimeError(`random_ expects 'from' to be less than 'to', but got from=${low} >= to=${high}`);
+  }
+  const t = Tensor.empty(shape, dtype);
+  for (let i = 0; i < t.numel; i++) t.storage[i] = castScalar(gen.integer(low, high), dtype);
+  return t;
+}
+
