@@ -24,7 +24,11 @@ export function fastMaxPool2d(src: ArrayLike<number>, planes: number, H: number,
   const cap = bandCapacity(planes, H, W, OH, OW, sH, extH);
   const inP = w.base;
   const outP = inP + align64(cap.inFloats * 4);
-  const idxP = outP + align64(cap.outFloats * 4);
+  // one plane's horizontal pass: a value and a winning column per (buffered input row, output column)
+  const hFloats = Math.min(H, Math.ceil(cap.inFloats / W)) * OW;
+  const hvP = outP + align64(cap.outFloats * 4);
+  const hcP = hvP + align64(hFloats * 4);
+  const idxP = hcP + align64(hFloats * 4);
   if (!w.ensure(idxP - w.base + (idx ? align64(cap.outFloats * 8) : 0))) return false;
   const k = w.k, f32 = w.f32, f64 = w.f64;
   const inPlane = H * W, outPlane = OH * OW;
@@ -33,7 +37,7 @@ export function fastMaxPool2d(src: ArrayLike<number>, planes: number, H: number,
     const s0 = b.p0 * inPlane + b.r0 * W;
     f32.set(src.subarray(s0, s0 + n), inP >> 2);
     const mode = idx ? 2 : k.hasNaN(inP, n);
-    k.maxPool2d(inP, outP, idxP, b.np, b.rows, b.r0, H, W, b.oh0, b.ohN, OW, kH, kW, sH, sW, pH, pW, dH, dW, mode);
+    k.maxPool2d(inP, outP, idxP, hvP, hcP, b.np, b.rows, b.r0, H, W, b.oh0, b.ohN, OW, kH, kW, sH, sW, pH, pW, dH, dW, mode);
     const m = b.np * b.ohN * OW;
     const d0 = b.p0 * outPlane + b.oh0 * OW;
     dst.set(f32.subarray(outP >> 2, (outP >> 2) + m), d0);

@@ -10,7 +10,7 @@ import { POOL_KERNELS_WASM_BASE64 } from './wasmBytes.generated';
 export interface PoolKernelExports {
   readonly memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
   hasNaN(ptr: number, n: number): number;
-  maxPool2d(inP: number, outP: number, idxP: number, planes: number, inRows: number, rowBase: number,
+  maxPool2d(inP: number, outP: number, idxP: number, hv: number, hc: number, planes: number, inRows: number, rowBase: number,
             H: number, W: number, oh0: number, ohN: number, OW: number,
             kH: number, kW: number, sH: number, sW: number, pH: number, pW: number, dH: number, dW: number,
             mode: number): void;

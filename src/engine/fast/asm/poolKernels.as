@@ -61,126 +61,298 @@ export function hasNaN(ptr: usize, n: i32): i32 {
   return r;
 }
 
-// Scalar max over one window; writes value (and index when idxP != 0).
-@inline function maxScalar(pBase: usize, rowBase: i32, W: i32, hs: i32, he: i32, dH: i32,
-                           ws: i32, we: i32, dW: i32, outAt: usize, idxAt: usize): void {
+// Max pooling is separable without changing a single bit: PyTorch's rule (first maximum in scan
+// order wins, a NaN always replaces) is an associative "keep the earlier unless the later is
+// greater or NaN" operator, and scan order is row-major, so folding each input row's taps first
+// (horizontal pass, into a row of H) and then the rows (vertical pass) visits the taps in the
+// same order. Indices follow along: the horizontal pass records the winning column.
+
+/** Winner over the in-bounds taps [ws, we) step dW of one row; column = ws when there are none. */
+@inline function hScalar(rp: usize, ws: i32, we: i32, dW: i32, hv: usize, hc: usize, mode: i32): void {
   let best: f32 = -Infinity;
-  let bi: i32 = hs * W + ws;
-  for (let ih = hs; ih < he; ih += dH) {
-    const rp = pBase + (<usize>((ih - rowBase) * W) << 2);
-    for (let iw = ws; iw < we; iw += dW) {
-      const v = load<f32>(rp + (<usize>iw << 2));
-      const take = (v > best) | (v != v);
-      best = select<f32>(v, best, take);
-      bi = select<i32>(ih * W + iw, bi, take);
+  let bc: i32 = ws;
+  for (let iw = ws; iw < we; iw += dW) {
+    const v = load<f32>(rp + (<usize>iw << 2));
+    const take = (v > best) | (v != v);
+    best = select<f32>(v, best, take);
+    bc = select<i32>(iw, bc, take);
+  }
+  store<f32>(hv, best);
+  if (mode == 2) store<i32>(hc, bc);
+}
+
+/** Combines two taps under the mode's rule (values only). */
+@inline function step(mode: i32, best: v128, v: v128): v128 {
+  return mode == 1 ? maxStep(best, v) : f32x4.pmax(best, v);
+}
+
+/**
+ * hInterior over [lo, hi), finishing with one vector that overlaps the previous one when the
+ * count is not a multiple of 4 (recomputing an output writes the same bits).
+ */
+@inline function hInteriorAll(rp: usize, hvRow: usize, hcRow: usize, lo: i32, hi: i32,
+                              kW: i32, sW: i32, pW: i32, dW: i32, mode: i32): i32 {
+  const ow = hInterior(rp, hvRow, hcRow, lo, hi, kW, sW, pW, dW, mode);
+  if (ow < hi && hi - 4 >= lo) return hInterior(rp, hvRow, hcRow, hi - 4, hi, kW, sW, pW, dW, mode);
+  return ow;
+}
+
+/** Horizontal pass over one input row for interior outputs [lo, hi): SIMD, 4 outputs at a time. */
+@inline function hInterior(rp: usize, hvRow: usize, hcRow: usize, lo: i32, hi: i32,
+                           kW: i32, sW: i32, pW: i32, dW: i32, mode: i32): i32 {
+  let ow = lo;
+  if (mode == 2) {
+    const laneStep = i32x4.replace_lane(i32x4.replace_lane(i32x4.replace_lane(i32x4.splat(0), 1, sW), 2, 2 * sW), 3, 3 * sW);
+    for (; ow + 4 <= hi; ow += 4) {
+      const c0 = ow * sW - pW;
+      let best = tapLoad(rp, c0, sW);
+      let bc = i32x4.add(i32x4.splat(c0), laneStep);
+      for (let kw = 1; kw < kW; kw++) {
+        const col = c0 + kw * dW;
+        const v = tapLoad(rp, col, sW);
+        const take = v128.or(f32x4.gt(v, best), f32x4.ne(v, v));
+        best = v128.bitselect(v, best, take);
+        bc = v128.bitselect(i32x4.add(i32x4.splat(col), laneStep), bc, take);
+      }
+      v128.store(hcRow + (<usize>ow << 2), bc);
+      v128.store(hvRow + (<usize>ow << 2), best);
+    }
+    return ow;
+  }
+  // values only: the common kernel widths unrolled (the loop overhead would dominate otherwise)
+  if (kW == 2) {
+    for (; ow + 4 <= hi; ow += 4) {
+      const c0 = ow * sW - pW;
+      v128.store(hvRow + (<usize>ow << 2), step(mode, tapLoad(rp, c0, sW), tapLoad(rp, c0 + dW, sW)));
+    }
+  } else if (kW == 3) {
+    for (; ow + 4 <= hi; ow += 4) {
+      const c0 = ow * sW - pW;
+      const b = step(mode, tapLoad(rp, c0, sW), tapLoad(rp, c0 + dW, sW));
+      v128.store(hvRow + (<usize>ow << 2), step(mode, b, tapLoad(rp, c0 + 2 * dW, sW)));
+    }
+  } else {
+    for (; ow + 4 <= hi; ow += 4) {
+      const c0 = ow * sW - pW;
+      let best = tapLoad(rp, c0, sW);
+      for (let kw = 1; kw < kW; kw++) best = step(mode, best, tapLoad(rp, c0 + kw * dW, sW));
+      v128.store(hvRow + (<usize>ow << 2), best);
     }
   }
-  store<f32>(outAt, best);
-  if (idxAt != 0) store<f64>(idxAt, <f64>bi);
+  return ow;
+}
+
+/** Horizontal pass: H[r][ow] for every buffered input row r of one plane. */
+@inline function hPass(pBase: usize, inRows: i32, W: i32, OW: i32, kW: i32, sW: i32, pW: i32, dW: i32,
+                       hv: usize, hc: usize, mode: i32): void {
+  const lo = interiorLo(pW, sW);
+  const hi = interiorHi(W, kW, sW, pW, dW, OW);
+  for (let r = 0; r < inRows; r++) {
+    const rp = pBase + (<usize>(r * W) << 2);
+    const hvRow = hv + (<usize>(r * OW) << 2);
+    const hcRow = hc + (<usize>(r * OW) << 2);
+    let ow = 0;
+    if (hi > lo) {
+      for (; ow < lo; ow++) {
+        let ws = ow * sW - pW;
+        const weRaw = ws + (kW - 1) * dW + 1;
+        const we = weRaw < W ? weRaw : W;
+        while (ws < 0) ws += dW;
+        hScalar(rp, ws, we, dW, hvRow + (<usize>ow << 2), hcRow + (<usize>ow << 2), mode);
+      }
+      if (sW == 1) ow = hInteriorAll(rp, hvRow, hcRow, lo, hi, kW, 1, pW, dW, mode);
+      else if (sW == 2 && dW == 1) ow = hInteriorAll(rp, hvRow, hcRow, lo, hi, kW, 2, pW, 1, mode);
+      else if (sW == 2) ow = hInteriorAll(rp, hvRow, hcRow, lo, hi, kW, 2, pW, dW, mode);
+      else ow = hInteriorAll(rp, hvRow, hcRow, lo, hi, kW, sW, pW, dW, mode);
+    }
+    for (; ow < OW; ow++) {
+      let ws = ow * sW - pW;
+      const weRaw = ws + (kW - 1) * dW + 1;
+      const we = weRaw < W ? weRaw : W;
+      while (ws < 0) ws += dW;
+      hScalar(rp, ws, we, dW, hvRow + (<usize>ow << 2), hcRow + (<usize>ow << 2), mode);
+    }
+  }
+}
+
+/** Vertical pass for one plane: out[oh][ow] folds H rows hs, hs+dH, ... < he in order. */
+@inline function vPass(hv: usize, hc: usize, rowBase: i32, H: i32, W: i32, oh0: i32, ohN: i32, OW: i32,
+                       kH: i32, sH: i32, pH: i32, dH: i32, sW: i32, pW: i32, dW: i32,
+                       outPl: usize, idxPl: usize, mode: i32): void {
+  const rowStep = <usize>(dH * OW) << 2;
+  for (let r = 0; r < ohN; r++) {
+    const oh = oh0 + r;
+    let hs = oh * sH - pH;
+    const heRaw = hs + (kH - 1) * dH + 1;
+    const he = heRaw < H ? heRaw : H;
+    while (hs < 0) hs += dH;
+    const outRow = outPl + (<usize>(r * OW) << 2);
+    const idxRow = idxPl + (<usize>(r * OW) << 3);
+    if (hs >= he) {
+      // every row tap is padding (possible with dilation): -inf, index of the first (adjusted) tap
+      for (let ow = 0; ow < OW; ow++) {
+        store<f32>(outRow + (<usize>ow << 2), -Infinity);
+        if (mode == 2) {
+          let ws = ow * sW - pW;
+          while (ws < 0) ws += dW;
+          store<f64>(idxRow + (<usize>ow << 3), <f64>(hs * W + ws));
+        }
+      }
+      continue;
+    }
+    const off0 = <usize>((hs - rowBase) * OW) << 2;
+    const v0 = hv + off0;
+    const c0 = hc + off0;
+    let ow = 0;
+    if (mode == 2) {
+      for (; ow + 4 <= OW; ow += 4) {
+        const o = <usize>ow << 2;
+        let best = v128.load(v0 + o);
+        let bi = i32x4.add(v128.load(c0 + o), i32x4.splat(hs * W));
+        let q = o + rowStep;
+        for (let ih = hs + dH; ih < he; ih += dH) {
+          const v = v128.load(v0 + q);
+          const take = v128.or(f32x4.gt(v, best), f32x4.ne(v, v));
+          best = v128.bitselect(v, best, take);
+          bi = v128.bitselect(i32x4.add(v128.load(c0 + q), i32x4.splat(ih * W)), bi, take);
+          q += rowStep;
+        }
+        v128.store(outRow + o, best);
+        const ia = idxRow + (<usize>ow << 3);
+        v128.store(ia, f64x2.convert_low_i32x4_s(bi));
+        v128.store(ia, f64x2.convert_low_i32x4_s(i8x16.shuffle(bi, bi,
+          8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7)), 16);
+      }
+    } else if (mode == 1) {
+      for (; ow + 4 <= OW; ow += 4) {
+        const o = <usize>ow << 2;
+        let best = v128.load(v0 + o);
+        let q = o + rowStep;
+        for (let ih = hs + dH; ih < he; ih += dH) { best = maxStep(best, v128.load(v0 + q)); q += rowStep; }
+        v128.store(outRow + o, best);
+      }
+    } else {
+      for (; ow + 8 <= OW; ow += 8) {
+        const o = <usize>ow << 2;
+        let b0 = v128.load(v0 + o), b1 = v128.load(v0 + o, 16);
+        let q = o + rowStep;
+        for (let ih = hs + dH; ih < he; ih += dH) {
+          b0 = f32x4.pmax(b0, v128.load(v0 + q)); b1 = f32x4.pmax(b1, v128.load(v0 + q, 16));
+          q += rowStep;
+        }
+        v128.store(outRow + o, b0); v128.store(outRow + o, b1, 16);
+      }
+    }
+    for (; ow < OW; ow++) {
+      const o = <usize>ow << 2;
+      let best = load<f32>(v0 + o);
+      let bi: i32 = mode == 2 ? load<i32>(c0 + o) + hs * W : 0;
+      let q = o + rowStep;
+      for (let ih = hs + dH; ih < he; ih += dH) {
+        const v = load<f32>(v0 + q);
+        const take = (v > best) | (v != v);
+        best = select<f32>(v, best, take);
+        if (mode == 2) bi = select<i32>(load<i32>(c0 + q) + ih * W, bi, take);
+        q += rowStep;
+      }
+      store<f32>(outRow + o, best);
+      if (mode == 2) store<f64>(idxRow + (<usize>ow << 3), <f64>bi);
+    }
+  }
+}
+
+@inline function maxPool2dMode(inP: usize, outP: usize, idxP: usize, hv: usize, hc: usize, planes: i32,
+                               inRows: i32, rowBase: i32, H: i32, W: i32, oh0: i32, ohN: i32, OW: i32,
+                               kH: i32, kW: i32, sH: i32, sW: i32, pH: i32, pW: i32, dH: i32, dW: i32,
+                               mode: i32): void {
+  for (let pl = 0; pl < planes; pl++) {
+    const pBase = inP + (<usize>(pl * inRows * W) << 2);
+    hPass(pBase, inRows, W, OW, kW, sW, pW, dW, hv, hc, mode);
+    const o = <usize>(pl * ohN * OW);
+    vPass(hv, hc, rowBase, H, W, oh0, ohN, OW, kH, sH, pH, dH, sW, pW, dW, outP + (o << 2), idxP + (o << 3), mode);
+  }
 }
 
 /**
  * Max pooling over a band. `mode`: 0 = values only, input known NaN-free (pmax alone is exact);
  * 1 = values only, exact NaN rule; 2 = values and indices (f64 flat index within the plane).
+ * `hv`/`hc` are scratch for one plane's horizontal pass (inRows × OW floats / int32 columns).
  */
-export function maxPool2d(inP: usize, outP: usize, idxP: usize, planes: i32, inRows: i32, rowBase: i32,
-                          H: i32, W: i32, oh0: i32, ohN: i32, OW: i32,
+export function maxPool2d(inP: usize, outP: usize, idxP: usize, hv: usize, hc: usize, planes: i32,
+                          inRows: i32, rowBase: i32, H: i32, W: i32, oh0: i32, ohN: i32, OW: i32,
                           kH: i32, kW: i32, sH: i32, sW: i32, pH: i32, pW: i32, dH: i32, dW: i32,
                           mode: i32): void {
-  const lo = interiorLo(pW, sW);
-  const hi = interiorHi(W, kW, sW, pW, dW, OW);
-  const laneStep = i32x4(0, sW, 2 * sW, 3 * sW);
-  for (let pl = 0; pl < planes; pl++) {
-    const pBase = inP + (<usize>(pl * inRows * W) << 2);
-    for (let r = 0; r < ohN; r++) {
-      const oh = oh0 + r;
-      let hs = oh * sH - pH;
-      const heRaw = hs + (kH - 1) * dH + 1;
-      const he = heRaw < H ? heRaw : H;
-      while (hs < 0) hs += dH;
-      const oRow = <usize>((pl * ohN + r) * OW);
-      const outRow = outP + (oRow << 2);
-      const idxRow = idxP + (oRow << 3);
-      // scalar borders
-      for (let ow = 0; ow < OW; ow++) {
-        if (ow == lo && hi > lo) { ow = hi - 1; continue; }
-        let ws = ow * sW - pW;
-        const weRaw = ws + (kW - 1) * dW + 1;
-        const we = weRaw < W ? weRaw : W;
-        while (ws < 0) ws += dW;
-        maxScalar(pBase, rowBase, W, hs, he, dH, ws, we, dW, outRow + (<usize>ow << 2),
-                  mode == 2 ? idxRow + (<usize>ow << 3) : 0);
-      }
-      if (hi <= lo) continue;
-      let ow = lo;
-      if (hs >= he) {
-        // every row tap is padding (dilation): -inf with index of the (out-of-range) first tap
-        for (; ow < hi; ow++) {
-          store<f32>(outRow + (<usize>ow << 2), -Infinity);
-          if (mode == 2) store<f64>(idxRow + (<usize>ow << 3), <f64>(hs * W + ow * sW - pW));
-        }
-        continue;
-      }
-      const rp0 = pBase + (<usize>((hs - rowBase) * W) << 2);
-      const rowStep = <usize>(dH * W) << 2;
-      if (mode == 0) {
-        for (; ow + 4 <= hi; ow += 4) {
-          const c0 = ow * sW - pW;
-          let best = tapLoad(rp0, c0, sW);
-          for (let kw = 1; kw < kW; kw++) best = f32x4.pmax(best, tapLoad(rp0, c0 + kw * dW, sW));
-          let rp = rp0 + rowStep;
-          for (let ih = hs + dH; ih < he; ih += dH) {
-            for (let kw = 0; kw < kW; kw++) best = f32x4.pmax(best, tapLoad(rp, c0 + kw * dW, sW));
-            rp += rowStep;
-          }
-          v128.store(outRow + (<usize>ow << 2), best);
-        }
-      } else if (mode == 1) {
-        for (; ow + 4 <= hi; ow += 4) {
-          const c0 = ow * sW - pW;
-          let best = tapLoad(rp0, c0, sW);
-          for (let kw = 1; kw < kW; kw++) best = maxStep(best, tapLoad(rp0, c0 + kw * dW, sW));
-          let rp = rp0 + rowStep;
-          for (let ih = hs + dH; ih < he; ih += dH) {
-            for (let kw = 0; kw < kW; kw++) best = maxStep(best, tapLoad(rp, c0 + kw * dW, sW));
-            rp += rowStep;
-          }
-          v128.store(outRow + (<usize>ow << 2), best);
-        }
-      } else {
-        for (; ow + 4 <= hi; ow += 4) {
-          const c0 = ow * sW - pW;
-          let best = f32x4.splat(-Infinity);
-          let bi = i32x4.add(i32x4.splat(hs * W + c0), laneStep);
-          let rp = rp0;
-          for (let ih = hs; ih < he; ih += dH) {
-            for (let kw = 0; kw < kW; kw++) {
-              const col = c0 + kw * dW;
-              const v = tapLoad(rp, col, sW);
-              const take = v128.or(f32x4.gt(v, best), f32x4.ne(v, v));
-              best = v128.bitselect(v, best, take);
-              bi = v128.bitselect(i32x4.add(i32x4.splat(ih * W + col), laneStep), bi, take);
-            }
-            rp += rowStep;
-          }
-          v128.store(outRow + (<usize>ow << 2), best);
-          const ia = idxRow + (<usize>ow << 3);
-          v128.store(ia, f64x2.convert_low_i32x4_s(bi));
-          v128.store(ia, f64x2.convert_low_i32x4_s(i8x16.shuffle(bi, bi,
-            8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7)), 16);
-        }
-      }
-      // interior remainder (fewer than 4 outputs)
-      for (; ow < hi; ow++) {
-        let ws = ow * sW - pW;
-        maxScalar(pBase, rowBase, W, hs, he, dH, ws, ws + (kW - 1) * dW + 1, dW, outRow + (<usize>ow << 2),
-                  mode == 2 ? idxRow + (<usize>ow << 3) : 0);
-      }
-    }
-  }
+  if (mode == 0) maxPool2dMode(inP, outP, idxP, hv, hc, planes, inRows, rowBase, H, W, oh0, ohN, OW, kH, kW, sH, sW, pH, pW, dH, dW, 0);
+  else if (mode == 1) maxPool2dMode(inP, outP, idxP, hv, hc, planes, inRows, rowBase, H, W, oh0, ohN, OW, kH, kW, sH, sW, pH, pW, dH, dW, 1);
+  else maxPool2dMode(inP, outP, idxP, hv, hc, planes, inRows, rowBase, H, W, oh0, ohN, OW, kH, kW, sH, sW, pH, pW, dH, dW, 2);
 }
 
 // ---- average pooling ---------------------------------------------------------------------------
+
+/** Adds the kW taps of one input row to the running sum of 4 outputs whose first column is c. */
+@inline function addRow(sum: v128, rp: usize, c: i32, kW: i32, sW: i32): v128 {
+  if (kW == 2) return f32x4.add(f32x4.add(sum, tapLoad(rp, c, sW)), tapLoad(rp, c + 1, sW));
+  if (kW == 3) return f32x4.add(f32x4.add(f32x4.add(sum, tapLoad(rp, c, sW)), tapLoad(rp, c + 1, sW)), tapLoad(rp, c + 2, sW));
+  for (let kw = 0; kw < kW; kw++) sum = f32x4.add(sum, tapLoad(rp, c + kw, sW));
+  return sum;
+}
+
+/** Interior outputs [lo, hi) of one output row: 16, then 4, outputs at a time, each a sequential sum. */
+@inline function avgInterior(rp0: usize, outRow: usize, lo: i32, hi: i32, rows: i32, W: i32,
+                             kW: i32, sW: i32, pW: i32, divI: i32): i32 {
+  const div = f32x4.splat(<f32>divI);
+  const rowStep = <usize>W << 2;
+  const zero = f32x4.splat(0);
+  let ow = lo;
+  // four independent sums per iteration hide the latency of each window's serial additions
+  for (; ow + 16 <= hi; ow += 16) {
+    const c0 = ow * sW - pW;
+    let s0 = zero, s1 = zero, s2 = zero, s3 = zero;
+    let rp = rp0;
+    for (let r = 0; r < rows; r++) {
+      s0 = addRow(s0, rp, c0, kW, sW);
+      s1 = addRow(s1, rp, c0 + 4 * sW, kW, sW);
+      s2 = addRow(s2, rp, c0 + 8 * sW, kW, sW);
+      s3 = addRow(s3, rp, c0 + 12 * sW, kW, sW);
+      rp += rowStep;
+    }
+    const o = outRow + (<usize>ow << 2);
+    v128.store(o, f32x4.div(s0, div)); v128.store(o, f32x4.div(s1, div), 16);
+    v128.store(o, f32x4.div(s2, div), 32); v128.store(o, f32x4.div(s3, div), 48);
+  }
+  for (; ow + 4 <= hi; ow += 4) {
+    const c0 = ow * sW - pW;
+    let s0 = zero;
+    let rp = rp0;
+    for (let r = 0; r < rows; r++) { s0 = addRow(s0, rp, c0, kW, sW); rp += rowStep; }
+    v128.store(outRow + (<usize>ow << 2), f32x4.div(s0, div));
+  }
+  if (ow < hi && hi - 4 >= lo) {
+    // the last few outputs as one vector overlapping the previous (same bits rewritten)
+    const c0 = (hi - 4) * sW - pW;
+    let s0 = zero;
+    let rp = rp0;
+    for (let r = 0; r < rows; r++) { s0 = addRow(s0, rp, c0, kW, sW); rp += rowStep; }
+    v128.store(outRow + (<usize>(hi - 4) << 2), f32x4.div(s0, div));
+    ow = hi;
+  }
+  return ow;
+}
+
+/** avgInterior with the kernel width and stride as constants where they are common. */
+@inline function avgInteriorK(rp0: usize, outRow: usize, lo: i32, hi: i32, rows: i32, W: i32,
+                              kW: i32, sW: i32, pW: i32, divI: i32): i32 {
+  if (kW == 3) {
+    if (sW == 1) return avgInterior(rp0, outRow, lo, hi, rows, W, 3, 1, pW, divI);
+    if (sW == 2) return avgInterior(rp0, outRow, lo, hi, rows, W, 3, 2, pW, divI);
+  } else if (kW == 2) {
+    if (sW == 1) return avgInterior(rp0, outRow, lo, hi, rows, W, 2, 1, pW, divI);
+    if (sW == 2) return avgInterior(rp0, outRow, lo, hi, rows, W, 2, 2, pW, divI);
+  }
+  if (sW == 1) return avgInterior(rp0, outRow, lo, hi, rows, W, kW, 1, pW, divI);
+  if (sW == 2) return avgInterior(rp0, outRow, lo, hi, rows, W, kW, 2, pW, divI);
+  return avgInterior(rp0, outRow, lo, hi, rows, W, kW, sW, pW, divI);
+}
 
 /**
  * Average pooling over a band (PyTorch cpu_avg_pool): float32 sum from +0 in scan order over the
@@ -204,8 +376,14 @@ export function avgPool2d(inP: usize, outP: usize, planes: i32, inRows: i32, row
       if (he > H) he = H;
       const cntH = he - hs;
       const outRow = outP + (<usize>((pl * ohN + r) * OW) << 2);
-      for (let ow = 0; ow < OW; ow++) {
-        if (ow == lo && hi > lo) { ow = hi - 1; continue; }
+      let ow = 0;
+      while (ow < OW) {
+        if (ow == lo && hi > lo && hs < he) {
+          const divI: i32 = divisorOverride > 0 ? divisorOverride : (countIncludePad ? poolH * kW : cntH * kW);
+          const rp0 = pBase + (<usize>((hs - rowBase) * W) << 2);
+          ow = avgInteriorK(rp0, outRow, lo, hi, cntH, W, kW, sW, pW, divI);
+          if (ow >= OW) break;
+        }
         let ws = ow * sW - pW;
         let we = ws + kW; if (we > W + pW) we = W + pW;
         const poolW = we - ws;
@@ -219,37 +397,7 @@ export function avgPool2d(inP: usize, outP: usize, planes: i32, inRows: i32, row
         const div: i32 = divisorOverride > 0 ? divisorOverride
           : (countIncludePad ? poolH * poolW : cntH * (we - ws));
         store<f32>(outRow + (<usize>ow << 2), (hs >= he || ws >= we) ? 0 : sum / <f32>div);
-      }
-      if (hi <= lo) continue;
-      let ow = lo;
-      if (hs >= he) {
-        for (; ow < hi; ow++) store<f32>(outRow + (<usize>ow << 2), 0);
-        continue;
-      }
-      const divI: i32 = divisorOverride > 0 ? divisorOverride : (countIncludePad ? poolH * kW : cntH * kW);
-      const div = f32x4.splat(<f32>divI);
-      const rp0 = pBase + (<usize>((hs - rowBase) * W) << 2);
-      const rowStep = <usize>W << 2;
-      for (; ow + 4 <= hi; ow += 4) {
-        const c0 = ow * sW - pW;
-        let sum = f32x4.splat(0);
-        let rp = rp0;
-        for (let ih = hs; ih < he; ih++) {
-          for (let kw = 0; kw < kW; kw++) sum = f32x4.add(sum, tapLoad(rp, c0 + kw, sW));
-          rp += rowStep;
-        }
-        v128.store(outRow + (<usize>ow << 2), f32x4.div(sum, div));
-      }
-      const divS = <f32>divI;
-      for (; ow < hi; ow++) {
-        const c0 = ow * sW - pW;
-        let sum: f32 = 0;
-        let rp = rp0;
-        for (let ih = hs; ih < he; ih++) {
-          for (let kw = 0; kw < kW; kw++) sum += load<f32>(rp + (<usize>(c0 + kw) << 2));
-          rp += rowStep;
-        }
-        store<f32>(outRow + (<usize>ow << 2), sum / divS);
+        ow++;
       }
     }
   }
@@ -257,64 +405,104 @@ export function avgPool2d(inP: usize, outP: usize, planes: i32, inRows: i32, row
 
 // ---- mean over whole planes (adaptive avg pooling to all-ones output) --------------------------
 
+// Scratch for the 8-lane partial sums of 4 planes (4 × 32 bytes).
+const PARTIALS: usize = memory.data(128, 16);
+
+/**
+ * ATen row_sum over the nv whole 8-float vectors of one plane (ilp = nv / 4 groups, < 16 here):
+ * partial[k] = sum of vectors 4i + k, the leftover vectors added to partial[0], then
+ * partial[0] + partial[1] + partial[2] + partial[3]; stored as 8 floats (two f32x4) at `dst`.
+ * (multi_row_sum's "acc[0] += acc[level]" adds of zero are identities on sums that started at +0.)
+ */
+@inline function planePartials(base: usize, nv: i32, ilp: i32, dst: usize): void {
+  const zero = f32x4.splat(0);
+  let p0l = zero, p0h = zero, p1l = zero, p1h = zero, p2l = zero, p2h = zero, p3l = zero, p3h = zero;
+  for (let i = 0; i < ilp; i++) {
+    const q = base + (<usize>(i * 32) << 2);
+    p0l = f32x4.add(p0l, v128.load(q));       p0h = f32x4.add(p0h, v128.load(q, 16));
+    p1l = f32x4.add(p1l, v128.load(q, 32));   p1h = f32x4.add(p1h, v128.load(q, 48));
+    p2l = f32x4.add(p2l, v128.load(q, 64));   p2h = f32x4.add(p2h, v128.load(q, 80));
+    p3l = f32x4.add(p3l, v128.load(q, 96));   p3h = f32x4.add(p3h, v128.load(q, 112));
+  }
+  for (let i = ilp * 4; i < nv; i++) {
+    const q = base + (<usize>(i * 8) << 2);
+    p0l = f32x4.add(p0l, v128.load(q)); p0h = f32x4.add(p0h, v128.load(q, 16));
+  }
+  v128.store(dst, f32x4.add(f32x4.add(f32x4.add(p0l, p1l), p2l), p3l));
+  v128.store(dst, f32x4.add(f32x4.add(f32x4.add(p0h, p1h), p2h), p3h), 16);
+}
+
+/** Lane `l` of four 4-lane vectors at a, b, c, d gathered into one: a 4×4 transpose. */
+@inline function transposeAdd(acc: v128, A: v128, B: v128, C: v128, D: v128): v128 {
+  const t0 = v128.shuffle<f32>(A, B, 0, 4, 1, 5), t1 = v128.shuffle<f32>(C, D, 0, 4, 1, 5);
+  const t2 = v128.shuffle<f32>(A, B, 2, 6, 3, 7), t3 = v128.shuffle<f32>(C, D, 2, 6, 3, 7);
+  acc = f32x4.add(acc, v128.shuffle<f32>(t0, t1, 0, 1, 4, 5));
+  acc = f32x4.add(acc, v128.shuffle<f32>(t0, t1, 2, 3, 6, 7));
+  acc = f32x4.add(acc, v128.shuffle<f32>(t2, t3, 0, 1, 4, 5));
+  return f32x4.add(acc, v128.shuffle<f32>(t2, t3, 2, 3, 6, 7));
+}
+
+/** The scalar-path (n < 8) ATen sum of one plane: row_sum with 4 partial sums of single floats. */
+@inline function smallSum(base: usize, n: i32): f32 {
+  let a0: f32 = 0, a1: f32 = 0, a2: f32 = 0, a3: f32 = 0;
+  const g = n >> 2;
+  if (g >= 1) {
+    a0 += load<f32>(base); a1 += load<f32>(base, 4); a2 += load<f32>(base, 8); a3 += load<f32>(base, 12);
+  }
+  for (let k = g * 4; k < n; k++) a0 += load<f32>(base + (<usize>k << 2));
+  a0 += a1; a0 += a2; a0 += a3;
+  return a0;
+}
+
 /**
  * For each of `planes` consecutive planes of n floats: ATen 1.13 `sum` (cascade_sum ->
  * vectorized_inner_sum with 8-float AVX2 vectors when n >= 8, else scalar row_sum) then `/ n`,
  * which is what adaptive_avg_pool with an all-ones output size computes (input.mean(dims)).
- * Only the level-free case of multi_row_sum (fewer than 16 groups of 4 vectors: n < 512, or
- * n < 64 for the scalar path) is implemented here; the caller checks `meanSupported(n)`.
+ * vectorized_inner_sum ends with a scalar: 0, + the n % 8 tail floats, + the 8 lanes in order;
+ * four planes run at once with planes in lanes. Only the level-free case of multi_row_sum (fewer
+ * than 16 groups of 4 vectors: n < 512) is implemented; the caller checks `meanSupported(n)`.
  */
 export function meanPlanes(inP: usize, outP: usize, planes: i32, n: i32): void {
   const divisor = <f32>n;
-  const nv = n >> 3;          // whole 8-float vectors
-  const ilp = nv >> 2;        // groups of 4 vectors (multi_row_sum rows), < 16 here
-  const zero = f32x4.splat(0);
-  for (let pl = 0; pl < planes; pl++) {
-    const base = inP + (<usize>(pl * n) << 2);
+  const nv = n >> 3;
+  const ilp = nv >> 2;
+  const planeBytes = <usize>n << 2;
+  let pl = 0;
+  if (n >= 8) {
+    const divV = f32x4.splat(divisor);
+    for (; pl + 4 <= planes; pl += 4) {
+      const base = inP + <usize>pl * planeBytes;
+      planePartials(base, nv, ilp, PARTIALS);
+      planePartials(base + planeBytes, nv, ilp, PARTIALS + 32);
+      planePartials(base + 2 * planeBytes, nv, ilp, PARTIALS + 64);
+      planePartials(base + 3 * planeBytes, nv, ilp, PARTIALS + 96);
+      let acc = f32x4.splat(0);
+      for (let k = nv * 8; k < n; k++) {
+        const q = base + (<usize>k << 2);
+        let t = f32x4.splat(load<f32>(q));
+        t = f32x4.replace_lane(t, 1, load<f32>(q + planeBytes));
+        t = f32x4.replace_lane(t, 2, load<f32>(q + 2 * planeBytes));
+        t = f32x4.replace_lane(t, 3, load<f32>(q + 3 * planeBytes));
+        acc = f32x4.add(acc, t);
+      }
+      acc = transposeAdd(acc, v128.load(PARTIALS), v128.load(PARTIALS, 32), v128.load(PARTIALS, 64), v128.load(PARTIALS, 96));
+      acc = transposeAdd(acc, v128.load(PARTIALS, 16), v128.load(PARTIALS, 48), v128.load(PARTIALS, 80), v128.load(PARTIALS, 112));
+      // the output starts at 0 and the sum is accumulated into it (CastStoreAccumulate), then mean divides
+      v128.store(outP + (<usize>pl << 2), f32x4.div(f32x4.add(f32x4.splat(0), acc), divV));
+    }
+  }
+  for (; pl < planes; pl++) {
+    const base = inP + <usize>pl * planeBytes;
     let result: f32;
     if (n >= 8) {
-      // partial[k] for k = 0..3 (each 8 lanes = lo, hi)
-      let p0l = zero, p0h = zero, p1l = zero, p1h = zero, p2l = zero, p2h = zero, p3l = zero, p3h = zero;
-      for (let i = 0; i < ilp; i++) {
-        const q = base + (<usize>(i * 32) << 2);
-        p0l = f32x4.add(p0l, v128.load(q));       p0h = f32x4.add(p0h, v128.load(q, 16));
-        p1l = f32x4.add(p1l, v128.load(q, 32));   p1h = f32x4.add(p1h, v128.load(q, 48));
-        p2l = f32x4.add(p2l, v128.load(q, 64));   p2h = f32x4.add(p2h, v128.load(q, 80));
-        p3l = f32x4.add(p3l, v128.load(q, 96));   p3h = f32x4.add(p3h, v128.load(q, 112));
-      }
-      // multi_row_sum folds its (zero) higher levels into level 0: acc0 += 0, three times
-      p0l = f32x4.add(f32x4.add(f32x4.add(p0l, zero), zero), zero); p0h = f32x4.add(f32x4.add(f32x4.add(p0h, zero), zero), zero);
-      p1l = f32x4.add(f32x4.add(f32x4.add(p1l, zero), zero), zero); p1h = f32x4.add(f32x4.add(f32x4.add(p1h, zero), zero), zero);
-      p2l = f32x4.add(f32x4.add(f32x4.add(p2l, zero), zero), zero); p2h = f32x4.add(f32x4.add(f32x4.add(p2h, zero), zero), zero);
-      p3l = f32x4.add(f32x4.add(f32x4.add(p3l, zero), zero), zero); p3h = f32x4.add(f32x4.add(f32x4.add(p3h, zero), zero), zero);
-      // row_sum tail: the remaining vectors go into partial[0]
-      for (let i = ilp * 4; i < nv; i++) {
-        const q = base + (<usize>(i * 8) << 2);
-        p0l = f32x4.add(p0l, v128.load(q)); p0h = f32x4.add(p0h, v128.load(q, 16));
-      }
-      p0l = f32x4.add(f32x4.add(f32x4.add(p0l, p1l), p2l), p3l);
-      p0h = f32x4.add(f32x4.add(f32x4.add(p0h, p1h), p2h), p3h);
-      // vectorized_inner_sum: scalar tail first, then the 8 lanes in order
+      planePartials(base, nv, ilp, PARTIALS);
       let acc: f32 = 0;
       for (let k = nv * 8; k < n; k++) acc += load<f32>(base + (<usize>k << 2));
-      acc += f32x4.extract_lane(p0l, 0); acc += f32x4.extract_lane(p0l, 1);
-      acc += f32x4.extract_lane(p0l, 2); acc += f32x4.extract_lane(p0l, 3);
-      acc += f32x4.extract_lane(p0h, 0); acc += f32x4.extract_lane(p0h, 1);
-      acc += f32x4.extract_lane(p0h, 2); acc += f32x4.extract_lane(p0h, 3);
+      for (let l = 0; l < 8; l++) acc += load<f32>(PARTIALS + (<usize>l << 2));
       result = acc;
     } else {
-      // scalar_inner_sum -> row_sum with ilp 4: n < 8 means no full group of 4 rows past n >= 4
-      let a0: f32 = 0, a1: f32 = 0, a2: f32 = 0, a3: f32 = 0;
-      const g = n >> 2;
-      if (g >= 1) {
-        a0 += load<f32>(base); a1 += load<f32>(base, 4); a2 += load<f32>(base, 8); a3 += load<f32>(base, 12);
-      }
-      a0 = a0 + 0 + 0 + 0; a1 = a1 + 0 + 0 + 0; a2 = a2 + 0 + 0 + 0; a3 = a3 + 0 + 0 + 0;
-      for (let k = g * 4; k < n; k++) a0 += load<f32>(base + (<usize>k << 2));
-      a0 += a1; a0 += a2; a0 += a3;
-      result = a0;
+      result = smallSum(base, n);
     }
-    // the output starts at 0 and the sum is accumulated into it (CastStoreAccumulate), then mean divides
     store<f32>(outP + (<usize>pl << 2), (<f32>0 + result) / divisor);
   }
 }
