@@ -9,12 +9,14 @@ import { wasmKernels } from './wasmRuntime';
 /**
  * Writes average pooling of `planes` contiguous H×W float32 planes into `dst` (planes×OH×OW).
  * `divisorOverride` is null or a non-zero integer (PyTorch rejects 0). Returns false, writing
- * nothing, when the fast path does not apply; the caller then runs the reference.
+ * nothing, when the fast path does not apply; the caller then runs the reference. `tick` is
+ * called after every band with the number of window reads done (cancellation checks).
  */
 export function fastAvgPool2d(src: ArrayLike<number>, planes: number, H: number, W: number,
                               kH: number, kW: number, sH: number, sW: number, pH: number, pW: number,
                               OH: number, OW: number, countIncludePad: boolean,
-                              divisorOverride: number | null, dst: ArrayLike<number>): boolean {
+                              divisorOverride: number | null, dst: ArrayLike<number>,
+                              tick?: (reads: number) => void): boolean {
   if (!(src instanceof Float32Array) || !(dst instanceof Float32Array)) return false;
   // the kernel takes a positive integer override (0 means none); others take the reference path
   if (divisorOverride != null && !(Number.isInteger(divisorOverride) && divisorOverride > 0 && divisorOverride < 2 ** 31)) return false;
@@ -35,6 +37,7 @@ export function fastAvgPool2d(src: ArrayLike<number>, planes: number, H: number,
     k.avgPool2d(inP, outP, b.np, b.rows, b.r0, H, W, b.oh0, b.ohN, OW, kH, kW, sH, sW, pH, pW, cip, dov);
     const m = b.np * b.ohN * OW;
     dst.set(f32.subarray(outP >> 2, (outP >> 2) + m), b.p0 * outPlane + b.oh0 * OW);
+    if (tick) tick(m * kH * kW);
   });
   return true;
 }

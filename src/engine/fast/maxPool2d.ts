@@ -10,12 +10,14 @@ import { wasmKernels } from './wasmRuntime';
  * Writes max pooling of `planes` contiguous H×W planes of `src` into `dst` (planes×OH×OW) and,
  * when `idx` is given, the winning indices. OH/OW must be PyTorch's output sizes (ceil mode is
  * expressed through them). Returns false, writing nothing, when the fast path does not apply
- * (not float32, WebAssembly unavailable): the caller then runs the reference.
+ * (not float32, WebAssembly unavailable): the caller then runs the reference. `tick` is called
+ * after every band with the number of window reads done, so the caller can honour cancellation.
  */
 export function fastMaxPool2d(src: ArrayLike<number>, planes: number, H: number, W: number,
                               kH: number, kW: number, sH: number, sW: number, pH: number, pW: number,
                               dH: number, dW: number, OH: number, OW: number,
-                              dst: ArrayLike<number>, idx: Float64Array | null): boolean {
+                              dst: ArrayLike<number>, idx: Float64Array | null,
+                              tick?: (reads: number) => void): boolean {
   if (!(src instanceof Float32Array) || !(dst instanceof Float32Array)) return false;
   const w = wasmKernels();
   if (!w) return false;
@@ -42,6 +44,7 @@ export function fastMaxPool2d(src: ArrayLike<number>, planes: number, H: number,
     const d0 = b.p0 * outPlane + b.oh0 * OW;
     dst.set(f32.subarray(outP >> 2, (outP >> 2) + m), d0);
     if (idx) idx.set(f64.subarray(idxP >> 3, (idxP >> 3) + m), d0);
+    if (tick) tick(m * kH * kW);
   });
   return true;
 }

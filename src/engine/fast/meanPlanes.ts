@@ -11,9 +11,11 @@ export function meanSupported(n: number): boolean { return n >= 1 && n < 512; }
 
 /**
  * Writes mean(plane) for each of `planes` contiguous planes of n float32 values into dst[0..planes).
- * Returns false, writing nothing, when the fast path does not apply.
+ * Returns false, writing nothing, when the fast path does not apply. `tick` is called after
+ * every chunk with the number of elements read (cancellation checks).
  */
-export function fastMeanPlanes(src: ArrayLike<number>, planes: number, n: number, dst: ArrayLike<number>): boolean {
+export function fastMeanPlanes(src: ArrayLike<number>, planes: number, n: number, dst: ArrayLike<number>,
+                               tick?: (reads: number) => void): boolean {
   if (!(src instanceof Float32Array) || !(dst instanceof Float32Array) || !meanSupported(n)) return false;
   const w = wasmKernels();
   if (!w) return false;
@@ -28,6 +30,7 @@ export function fastMeanPlanes(src: ArrayLike<number>, planes: number, n: number
     f32.set(src.subarray(p0 * n, (p0 + np) * n), inP >> 2);
     k.meanPlanes(inP, outP, np, n);
     dst.set(f32.subarray(outP >> 2, (outP >> 2) + np), p0);
+    if (tick) tick(np * n);
   }
   return true;
 }

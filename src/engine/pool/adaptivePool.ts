@@ -8,6 +8,7 @@ import { adaptiveEnd, adaptiveStart } from '../outputSize';
 import { Tensor } from '../tensor';
 import { CancelTicker, check1d, checkDimRange, denseData, fmtSizes, notImplemented, planeLayout, sizeAt } from './common';
 import { atenMean } from './atenSum';
+import { fastMeanPlanes } from '../fast';
 import { PoolPlan } from './plan';
 
 export type AdaptiveOutputSize = number | readonly (number | null)[];
@@ -227,7 +228,11 @@ export function adaptiveAvgPool(nd: 1 | 2 | 3, input: Tensor, outputSize: Adapti
   const inPlane = p.inSpatial.reduce((x, y) => x * y, 1);
   const outPlane = p.outSpatial.reduce((x, y) => x * y, 1);
   const planes = outPlane === 0 ? 0 : output.numel / outPlane;
-  for (let pl = 0; pl < planes; pl++) {
+  // [fast path, src/engine/fast] float32 mean path: the WebAssembly kernel in ATen's summation
+  // order; it returns false (nothing written) when it does not apply, and the loop below runs.
+  const fast = p.meanPath && f32 && planes > 0 &&
+    fastMeanPlanes(data.subarray(off, off + planes * inPlane), planes, inPlane, output.storage, (n) => ticker.add(n));
+  for (let pl = 0; pl < planes && !fast; pl++) {
     if (p.meanPath) {
       output.storage[pl] = atenMean(data, off + pl * inPlane, inPlane, f32);
       ticker.add(inPlane);

@@ -6,6 +6,7 @@ import { DType } from '../dtype';
 import { CancelToken, runtimeError } from '../errors';
 import { deriveAxis } from '../outputSize';
 import { Tensor } from '../tensor';
+import { fastAvgPool2d } from '../fast';
 import {
   AXIS_NAMES, CancelTicker, Geometry3, IntArg, argLength, check1d, checkDimRange, denseData, expand,
   geometry3, notImplemented, planeLayout, sizeAt,
@@ -167,7 +168,13 @@ export function avgPool(nd: 1 | 2 | 3, input: Tensor, a: AvgPoolArgs, token?: Ca
   const outPlane = g.outSpatial.reduce((x, y) => x * y, 1);
   const geo = geometry3(g.inSpatial, g.outSpatial, g.kernel, g.stride, g.padding, g.dilation);
   const kind = input.dtype === 'float32' ? 'f32' : input.dtype === 'float64' ? 'f64' : 'i64';
-  for (let pl = 0; pl < planes && outPlane > 0; pl++) {
+  // [fast path, src/engine/fast] float32 1-D/2-D: the bit-identical WebAssembly SIMD kernel; it
+  // returns false (nothing written) when it does not apply, and the reference loop below runs.
+  const fast = kind === 'f32' && outPlane > 0 && geo.inD === 1 && geo.kD === 1 && geo.pD === 0 &&
+    fastAvgPool2d(data.subarray(off, off + planes * inPlane), planes, geo.inH, geo.inW, geo.kH, geo.kW,
+      geo.sH, geo.sW, geo.pH, geo.pW, geo.outH, geo.outW, plan.countIncludePad, plan.divisorOverride, output.storage,
+      (n) => ticker.add(n));
+  for (let pl = 0; pl < planes && outPlane > 0 && !fast; pl++) {
     avgPoolPlane(data, off + pl * inPlane, output.storage, pl * outPlane, geo, plan.countIncludePad, plan.divisorOverride, kind, ticker);
   }
   output.provenance = { op: plan.op, params: plan.params, input };

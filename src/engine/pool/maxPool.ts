@@ -5,6 +5,7 @@ import { DType, isFloating } from '../dtype';
 import { CancelToken, runtimeError } from '../errors';
 import { deriveAxis, pooledSize, truncDiv } from '../outputSize';
 import { Tensor } from '../tensor';
+import { fastMaxPool2d } from '../fast';
 import {
   AXIS_NAMES, CancelTicker, Geometry3, IntArg, argLength, check1d, checkDimRange, denseData, expand, fmtSizes,
   geometry3, notImplemented, planeLayout,
@@ -191,7 +192,13 @@ export function maxPool(nd: 1 | 2 | 3, input: Tensor, a: MaxPoolArgs, token?: Ca
   const inPlane = g.inSpatial.reduce((x, y) => x * y, 1);
   const outPlane = g.outSpatial.reduce((x, y) => x * y, 1);
   const geo = geometry3(g.inSpatial, g.outSpatial, g.kernel, g.stride, g.padding, g.dilation);
-  if (outPlane > 0) {
+  // [fast path, src/engine/fast] float32 1-D/2-D: the bit-identical WebAssembly SIMD kernel; it
+  // returns false (nothing written) when it does not apply, and the reference loop below runs.
+  const fast = outPlane > 0 && geo.inD === 1 && geo.kD === 1 && geo.pD === 0 &&
+    fastMaxPool2d(data.subarray(off, off + planes * inPlane), planes, geo.inH, geo.inW, geo.kH, geo.kW,
+      geo.sH, geo.sW, geo.pH, geo.pW, geo.dH, geo.dW, geo.outH, geo.outW, output.storage,
+      indices ? (indices.storage as Float64Array) : null, (n) => ticker.add(n));
+  if (outPlane > 0 && !fast) {
     for (let pl = 0; pl < planes; pl++) {
       maxPoolPlane(data, off + pl * inPlane, output.storage, pl * outPlane,
         indices ? (indices.storage as Float64Array) : null, geo, ticker);
