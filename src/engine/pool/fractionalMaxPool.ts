@@ -159,6 +159,8 @@ export function fractionalMaxPool(
       ? [[0], fractionalIntervals(u(1), inS[1], outS[1], k[1], f32), fractionalIntervals(u(0), inS[2], outS[2], k[2], f32)]
       : [fractionalIntervals(u(0), inS[0], outS[0], k[0], f32), fractionalIntervals(u(1), inS[1], outS[1], k[1], f32),
         fractionalIntervals(u(2), inS[2], outS[2], k[2], f32)];
+    // plane 0's window starts, so that windows.ts can draw the windows
+    if (pl === 0) plan.params.windowStarts = nd === 2 ? [starts[1], starts[2]] : starts;
     fractionalMaxPlane(data, off + pl * inPlane, output.storage, pl * outPlane, indices ? (indices.storage as Float64Array) : null, inS, k, starts);
     ticker.add(outPlane * k[0] * k[1] * k[2]);
   }
