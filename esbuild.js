@@ -86,4 +86,5 @@ async function main() {
   await Promise.all(builds.map((b) => esbuild.build(b)));
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+// Build errors were already printed by the problem matcher; anything else is a crash to show.
+main().catch((e) => { if (!Array.isArray(e?.errors)) console.error(e); process.exit(1); });
