@@ -1,0 +1,5 @@
+import torch
+from torch import nn
+import torch.nn.functional as F
+# seed 004 (paperspace pooling article), code block 3: numpy / cv2 / matplotlib / tqdm
+max_pool('image.jpg', 2, visualize=True)
