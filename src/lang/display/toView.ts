@@ -1,0 +1,129 @@
+// Display values -> the view model of src/common/viewModel.ts (what the renderer draws),
+// with the text/plain repr beside it. Pooling results carry their derivation (from
+// engine/outputSize.ts) and the window of every output element (engine/windows.ts).
+
+import { Tensor } from '../../engine/tensor';
+import { deriveAxis } from '../../engine/outputSize';
+import { poolWindow } from '../../engine/windows';
+import type { AxisDerivation, JsonNumber, PoolingView, TensorData, TensorView, ValueView } from '../../common/viewModel';
+import { DisplayRequest, PyInstance, PyList, PyTuple, Value } from '../interp/values';
+import { repr } from '../interp/repr';
+
+/** Tensors above this many elements travel as base64 bytes instead of a JSON list. */
+export const LIST_LIMIT = 1000;
+/** Windows are listed for at most this many output elements (the renderer draws plane 0). */
+const WINDOW_LIMIT = 4096;
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+export function base64(bytes: Uint8Array): string {
+  let out = '';
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
+    out += B64[n >> 18] + B64[(n >> 12) & 63] + B64[(n >> 6) & 63] + B64[n & 63];
+  }
+  const rest = bytes.length - i;
+  if (rest === 1) {
+    const n = bytes[i] << 16;
+    out += B64[n >> 18] + B64[(n >> 12) & 63] + '==';
+  } else if (rest === 2) {
+    const n = (bytes[i] << 16) | (bytes[i + 1] << 8);
+    out += B64[n >> 18] + B64[(n >> 12) & 63] + B64[(n >> 6) & 63] + '=';
+  }
+  return out;
+}
+
+export function jsonNumber(v: number): JsonNumber {
+  if (Number.isNaN(v)) return 'nan';
+  if (v === Infinity) return 'inf';
+  if (v === -Infinity) return '-inf';
+  return v;
+}
+
+export function tensorData(t: Tensor): TensorData {
+  const dense = t.toStorage();
+  if (t.numel <= LIST_LIMIT) return { encoding: 'list', values: Array.from(dense, jsonNumber) };
+  // int64 is stored as float64 already; typed-array bytes are little-endian on every host we run on.
+  return { encoding: 'base64', bytes: base64(new Uint8Array(dense.buffer, dense.byteOffset, dense.byteLength)) };
+}
+
+export function tensorView(t: Tensor, withPooling = true): TensorView {
+  const v: TensorView = { kind: 'tensor', shape: t.shape.slice(), dtype: t.dtype, data: tensorData(t), text: repr(t) };
+  if (withPooling && t.provenance) {
+    const p = poolingView(t);
+    if (p) v.pooling = p;
+  }
+  return v;
+}
+
+const AXES: Record<number, string[]> = { 1: ['L'], 2: ['H', 'W'], 3: ['D', 'H', 'W'] };
+
+/** The derivation and windows of a pooling result (its provenance). */
+export function poolingView(t: Tensor): PoolingView | undefined {
+  const prov = t.provenance;
+  if (!prov) return undefined;
+  const params = prov.params as Record<string, unknown>;
+  const input = prov.input;
+  const nd = /([123])d/.exec(prov.op)?.[1];
+  const n = nd ? Number(nd) : 2;
+  const inSpatial = input.shape.slice(input.ndim - n);
+  const outSpatial = t.shape.slice(t.ndim - n);
+  const derivation: AxisDerivation[] = [];
+  const k = params.kernelSize as number[] | undefined;
+  if (Array.isArray(k) && !/adaptive|fractional|unpool/.test(prov.op)) {
+    const s = (params.stride as number[]) ?? k, p = (params.padding as number[]) ?? k.map(() => 0);
+    const d = (params.dilation as number[]) ?? k.map(() => 1);
+    const ceil = Boolean(params.ceilMode);
+    for (let i = 0; i < n && i < k.length; i++) derivation.push(deriveAxis(AXES[n][i], inSpatial[i], k[i], s[i], p[i], d[i], ceil));
+  }
+  const view: PoolingView = { op: prov.op, params: { ...params }, input: tensorView(input, false), derivation };
+  if (prov.indices) view.indices = tensorView(prov.indices, false);
+  const outCount = outSpatial.reduce((a, b) => a * b, 1);
+  if (!/unpool/.test(prov.op) && outCount <= WINDOW_LIMIT) {
+    try {
+      const windows: number[][] = [];
+      const idx = new Array<number>(n).fill(0);
+      for (let o = 0; o < outCount; o++) {
+        let r = o;
+        for (let a = n - 1; a >= 0; a--) { idx[a] = r % outSpatial[a]; r = Math.floor(r / outSpatial[a]); }
+        windows.push(poolWindow({ op: prov.op, params: prov.params, indices: prov.indices }, inSpatial, idx).taps);
+      }
+      view.windows = windows;
+    } catch {
+      // An op the window walker does not know (e.g. fractional): the view goes without windows.
+    }
+  }
+  return view;
+}
+
+export function valueView(v: Value, depth = 0): ValueView {
+  if (v instanceof Tensor) return tensorView(v);
+  if (v instanceof PyInstance && v.module) {
+    const params: Record<string, unknown> = {};
+    for (const [k, x] of v.dict) params[k] = plain(x);
+    return { kind: 'module', name: v.cls.name, text: repr(v), params };
+  }
+  if ((v instanceof PyList || v instanceof PyTuple) && depth < 2 && v.items.some((x) => x instanceof Tensor)) {
+    return { kind: 'sequence', text: repr(v), items: v.items.slice(0, 16).map((x) => valueView(x, depth + 1)) };
+  }
+  return { kind: 'text', text: repr(v) };
+}
+
+function plain(v: Value): unknown {
+  if (v === null || typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string') return v;
+  if (v instanceof PyTuple || v instanceof PyList) return v.items.map(plain);
+  if (typeof v === 'object' && 'v' in v) return (v as { v: number }).v;
+  return repr(v);
+}
+
+/** A display request -> the view (with show()'s mode/title) and its text/plain. */
+export function displayView(req: DisplayRequest): { view: ValueView; text: string } {
+  const view = valueView(req.value);
+  if (view.kind === 'tensor' && (req.mode || req.title)) {
+    view.display = {};
+    if (req.mode) view.display.mode = req.mode;
+    if (req.title) view.display.title = req.title;
+  }
+  return { view, text: view.text };
+}

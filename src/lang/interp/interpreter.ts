@@ -1,0 +1,890 @@
+// The tree-walking evaluator. Every eval/exec is async so a long program yields to
+// the event loop now and then: a host's interrupt (CancelToken) can then take effect,
+// and the editor stays responsive. A step budget and a recursion limit stop runaway
+// programs with clear errors instead of freezing the kernel.
+
+import type * as N from '../syntax/nodes';
+import { Tensor } from '../../engine/tensor';
+import { CancelToken, CancelledError, TorchError, PyErrorType } from '../../engine/errors';
+import {
+  CallContext, DisplayRequest, Kwargs, PyBoundMethod, PyBuiltin, PyClass, PyDict, PyEllipsis, PyFloat, PyFunction,
+  PyInstance, PyIterator, PyList, PyModule, PySet, PySlice, PySuper, PyTuple, PyUnsupported, Scope, Value,
+  hashKey, pyError, truthy, typeName,
+} from './values';
+import { REQUIRED, Signature, bindArgs } from './args';
+import { binaryOp, compareOp, unaryOp, containsOp, isOp } from './operators';
+import { getAttr, setAttr, delAttr } from './attributes';
+import { getItem, setItem, delItem } from './subscript';
+import { iterate } from './iterate';
+import { repr, str } from './repr';
+import { formatValue } from './formatting';
+import { exceptionClassFor, exceptionMatches, errorToInstance, instanceToError } from './exceptions';
+import { importModule, importFrom } from './imports';
+import type { Builtins } from './builtins/python';
+
+export interface InterpreterOptions {
+  write(text: string): void;
+  display(req: DisplayRequest): void;
+  readFile?(path: string): Promise<Uint8Array>;
+  stepLimit?: number;
+  recursionLimit?: number;
+}
+
+/** Control flow out of a block. */
+type Signal = undefined | { kind: 'break' } | { kind: 'continue' } | { kind: 'return'; value: Value };
+const BREAK: Signal = { kind: 'break' };
+const CONTINUE: Signal = { kind: 'continue' };
+
+/** Error annotations: where in the running cell it was raised. */
+export interface ErrorSite { start: number; end: number }
+const siteOf = new WeakMap<object, ErrorSite>();
+export function errorSite(e: unknown): ErrorSite | undefined {
+  return typeof e === 'object' && e !== null ? siteOf.get(e) : undefined;
+}
+/** Errors the program itself may not catch (step budget, interrupt). */
+const uncatchable = new WeakSet<object>();
+
+const yieldToEventLoop: () => Promise<void> = typeof setImmediate === 'function'
+  ? () => new Promise((r) => setImmediate(r))
+  : () => new Promise((r) => setTimeout(r, 0));
+
+/** Names a function body assigns (its locals), cached per def node. */
+const localsCache = new WeakMap<object, Set<string>>();
+
+export class Interpreter implements CallContext {
+  readonly globals = new Scope(undefined);
+  steps = 0;
+  private depth = 0;
+  private lastYield = Date.now();
+  private cellTag: object = {};
+  private currentTag: object = {};
+  token?: CancelToken;
+  readonly stepLimit: number;
+  readonly recursionLimit: number;
+
+  constructor(readonly builtins: Builtins, readonly opts: InterpreterOptions) {
+    this.stepLimit = opts.stepLimit ?? 10_000_000;
+    this.recursionLimit = opts.recursionLimit ?? 1000;
+  }
+
+  // ---------------------------------------------------------------- CallContext
+  write(text: string): void { this.opts.write(text); }
+  display(req: DisplayRequest): void { this.opts.display(req); }
+  repr(v: Value): string { return repr(v); }
+  str(v: Value): string { return str(v); }
+  get readFile() { return this.opts.readFile; }
+
+  /** Runs one cell; returns the value of a trailing expression statement (for display). */
+  async runCell(mod: N.Module, token?: CancelToken): Promise<{ last?: Value }> {
+    this.token = token;
+    this.steps = 0;
+    this.depth = 0;
+    this.lastYield = Date.now();
+    this.cellTag = mod;
+    this.currentTag = mod;
+    const body = mod.body;
+    let last: Value | undefined;
+    for (let i = 0; i < body.length; i++) {
+      const s = body[i];
+      if (i === body.length - 1 && s.kind === 'ExprStmt') {
+        await this.tick();
+        last = await this.evalAt(s.value, this.globals);
+      } else {
+        const sig = await this.exec(s, this.globals);
+        if (sig) throw pyError('SyntaxError', sig.kind === 'return' ? "'return' outside function" : `'${sig.kind}' outside loop`);
+      }
+    }
+    return { last };
+  }
+
+  /** Evaluates with the expression's range recorded on any error it raises. */
+  private async evalAt(e: N.Expr, scope: Scope): Promise<Value> {
+    try {
+      return await this.eval(e, scope);
+    } catch (err) {
+      this.mark(err, e);
+      throw err;
+    }
+  }
+
+  private mark(err: unknown, node: N.Span): void {
+    if (typeof err === 'object' && err !== null && !siteOf.has(err) && this.currentTag === this.cellTag) {
+      siteOf.set(err, { start: node.start, end: node.end });
+    }
+  }
+
+  private async tick(): Promise<void> {
+    if (++this.steps > this.stepLimit) {
+      const e = pyError('RuntimeError', `poolnb: the program ran more than ${this.stepLimit} steps (step budget); is there a loop that never ends?`);
+      uncatchable.add(e);
+      throw e;
+    }
+    if ((this.steps & 1023) === 0) {
+      if (this.token?.cancelled) throw this.cancelled();
+      const now = Date.now();
+      if (now - this.lastYield > 15) {
+        await yieldToEventLoop();
+        this.lastYield = Date.now();
+        if (this.token?.cancelled) throw this.cancelled();
+      }
+    }
+  }
+
+  private cancelled(): TorchError {
+    const e = new CancelledError();
+    uncatchable.add(e);
+    return e;
+  }
+
+  // ---------------------------------------------------------------- statements
+
+  async execBlock(stmts: N.Stmt[], scope: Scope): Promise<Signal> {
+    for (const s of stmts) {
+      const sig = await this.exec(s, scope);
+      if (sig) return sig;
+    }
+    return undefined;
+  }
+
+  async exec(s: N.Stmt, scope: Scope): Promise<Signal> {
+    await this.tick();
+    switch (s.kind) {
+      case 'ExprStmt':
+        await this.evalAt(s.value, scope);
+        return undefined;
+      case 'Assign': {
+        const v = await this.evalAt(s.value, scope);
+        for (const t of s.targets) await this.assign(t, v, scope);
+        return undefined;
+      }
+      case 'AugAssign': return this.execAugAssign(s, scope);
+      case 'AnnAssign':
+        if (s.value) await this.assign(s.target, await this.evalAt(s.value, scope), scope);
+        return undefined;
+      case 'If': {
+        if (truthy(await this.evalAt(s.test, scope))) return this.execBlock(s.body, scope);
+        return this.execBlock(s.orelse, scope);
+      }
+      case 'For': return this.execFor(s, scope);
+      case 'While': {
+        while (truthy(await this.evalAt(s.test, scope))) {
+          const sig = await this.execBlock(s.body, scope);
+          if (sig === BREAK) return undefined;
+          if (sig && sig.kind === 'return') return sig;
+          await this.tick();
+        }
+        return this.execBlock(s.orelse, scope);
+      }
+      case 'Pass': return undefined;
+      case 'Break': return BREAK;
+      case 'Continue': return CONTINUE;
+      case 'Return': return { kind: 'return', value: s.value ? await this.evalAt(s.value, scope) : null };
+      case 'FunctionDef': {
+        let fn: Value = await this.makeFunction(s.name.name, s.params, s.body, scope, s);
+        for (const d of [...s.decorators].reverse()) fn = await this.callValue(await this.evalAt(d, scope), [fn]);
+        this.bind(s.name.name, fn, scope);
+        return undefined;
+      }
+      case 'ClassDef': return this.execClass(s, scope);
+      case 'Import': {
+        for (const a of s.names) {
+          const { bindName, value } = importModule(a.name, a.asname?.name, this.builtins);
+          this.bind(bindName, value, scope);
+        }
+        return undefined;
+      }
+      case 'ImportFrom': {
+        for (const a of s.names) {
+          try {
+            for (const [name, value] of importFrom(s.module, a.name, a.asname?.name, this.builtins)) this.bind(name, value, scope);
+          } catch (err) {
+            this.mark(err, s);
+            throw err;
+          }
+        }
+        return undefined;
+      }
+      case 'Assert': {
+        if (!truthy(await this.evalAt(s.test, scope))) {
+          const msg = s.msg ? str(await this.evalAt(s.msg, scope)) : '';
+          const e = pyError('AssertionError', msg);
+          this.mark(e, s);
+          throw e;
+        }
+        return undefined;
+      }
+      case 'Delete': {
+        for (const t of s.targets) await this.deleteTarget(t, scope);
+        return undefined;
+      }
+      case 'Global': {
+        if (!s.isNonlocal) {
+          scope.globals ??= new Set();
+          for (const n of s.names) scope.globals.add(n.name);
+        }
+        return undefined;
+      }
+      case 'Raise': return this.execRaise(s, scope);
+      case 'Try': return this.execTry(s, scope);
+      case 'With': return this.execWith(s, scope);
+      case 'BadStmt': {
+        const e = pyError('SyntaxError', 'invalid syntax');
+        this.mark(e, s);
+        throw e;
+      }
+    }
+  }
+
+  private async execAugAssign(s: N.AugAssign, scope: Scope): Promise<Signal> {
+    const t = s.target;
+    if (t.kind === 'Name') {
+      const cur = this.lookup(t, scope);
+      this.bind(t.id, await this.augment(s, cur, scope), scope);
+    } else if (t.kind === 'Attribute') {
+      const obj = await this.evalAt(t.value, scope);
+      const name = attrName(t);
+      const cur = await getAttr(obj, name, this);
+      await setAttr(obj, name, await this.augment(s, cur, scope), this);
+    } else if (t.kind === 'Subscript') {
+      const obj = await this.evalAt(t.value, scope);
+      const idx = await this.evalIndex(t.index, scope);
+      const cur = getItem(obj, idx);
+      setItem(obj, idx, await this.augment(s, cur, scope));
+    } else {
+      throw pyError('SyntaxError', "'tuple' is an illegal expression for augmented assignment");
+    }
+    return undefined;
+  }
+
+  private async augment(s: N.AugAssign, cur: Value, scope: Scope): Promise<Value> {
+    const rhs = await this.evalAt(s.value, scope);
+    try {
+      return binaryOp(s.op, cur, rhs, true);
+    } catch (err) {
+      this.mark(err, s);
+      throw err;
+    }
+  }
+
+  private async execFor(s: N.For, scope: Scope): Promise<Signal> {
+    const it = await this.evalAt(s.iter, scope);
+    let items: Iterable<Value>;
+    try {
+      items = iterate(it);
+    } catch (err) {
+      this.mark(err, s.iter);
+      throw err;
+    }
+    for (const v of items) {
+      await this.assign(s.target, v, scope);
+      const sig = await this.execBlock(s.body, scope);
+      if (sig === BREAK) return undefined;
+      if (sig && sig.kind === 'return') return sig;
+      await this.tick();
+    }
+    return this.execBlock(s.orelse, scope);
+  }
+
+  private async execClass(s: N.ClassDef, scope: Scope): Promise<Signal> {
+    const bases: PyClass[] = [];
+    for (const b of s.bases) {
+      if (b.name) continue; // metaclass=... and friends: not in the subset
+      const v = await this.evalAt(b.value, scope);
+      if (v instanceof PyUnsupported) throw pyError('TypeError', v.advice);
+      if (!(v instanceof PyClass)) {
+        const e = pyError('TypeError', `metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases`);
+        this.mark(e, b);
+        throw e;
+      }
+      bases.push(v);
+    }
+    if (bases.length === 0) bases.push(this.builtins.object);
+    const cls = new PyClass(s.name.name, bases);
+    const body = new Scope(scope, true, s.name.name);
+    const sig = await this.execBlock(s.body, body);
+    if (sig) throw pyError('SyntaxError', `'${sig.kind}' outside function`);
+    for (const [k, v] of body.vars) {
+      if (v instanceof PyFunction && !v.definingClass) v.definingClass = cls;
+      cls.dict.set(k, v);
+    }
+    let out: Value = cls;
+    for (const d of [...s.decorators].reverse()) out = await this.callValue(await this.evalAt(d, scope), [out]);
+    this.bind(s.name.name, out, scope);
+    return undefined;
+  }
+
+  private async execRaise(s: N.Raise, scope: Scope): Promise<Signal> {
+    if (!s.exc) {
+      const e = pyError('RuntimeError', 'No active exception to reraise');
+      this.mark(e, s);
+      throw e;
+    }
+    let v = await this.evalAt(s.exc, scope);
+    if (v instanceof PyClass) v = await this.callValue(v, []);
+    if (!(v instanceof PyInstance) || !v.excArgs) {
+      const e = pyError('TypeError', 'exceptions must derive from BaseException');
+      this.mark(e, s);
+      throw e;
+    }
+    const e = instanceToError(v);
+    this.mark(e, s);
+    throw e;
+  }
+
+  private async execTry(s: N.Try, scope: Scope): Promise<Signal> {
+    let sig: Signal;
+    try {
+      try {
+        sig = await this.execBlock(s.body, scope);
+      } catch (err) {
+        if (!(err instanceof TorchError) || uncatchable.has(err)) throw err;
+        for (const h of s.handlers) {
+          let matches = true;
+          if (h.type) {
+            const t = await this.evalAt(h.type, scope);
+            matches = exceptionMatches(err, t, this.builtins);
+          }
+          if (!matches) continue;
+          if (h.name) this.bind(h.name.name, errorToInstance(err, this.builtins), scope);
+          return await this.execBlock(h.body, scope);
+        }
+        throw err;
+      }
+      if (!sig) sig = await this.execBlock(s.orelse, scope);
+    } finally {
+      if (s.finalbody.length) {
+        const f = await this.execBlock(s.finalbody, scope);
+        if (f) return f;
+      }
+    }
+    return sig;
+  }
+
+  private async execWith(s: N.With, scope: Scope): Promise<Signal> {
+    // Context managers: torch.no_grad() and friends; `with x as y` arrives as a NamedExpr-free
+    // item list, so only the plain form is supported.
+    const exits: Value[] = [];
+    for (const item of s.items) {
+      const cm = await this.evalAt(item, scope);
+      const enter = await getAttr(cm, '__enter__', this);
+      await this.callValue(enter, []);
+      exits.push(cm);
+    }
+    try {
+      return await this.execBlock(s.body, scope);
+    } finally {
+      for (const cm of exits.reverse()) await this.callValue(await getAttr(cm, '__exit__', this), [null, null, null]);
+    }
+  }
+
+  // ---------------------------------------------------------------- names & targets
+
+  /** Binds a name in the right scope (honouring `global`). */
+  bind(name: string, v: Value, scope: Scope): void {
+    if (scope.globals?.has(name)) this.globals.vars.set(name, v);
+    else scope.vars.set(name, v);
+  }
+
+  lookup(node: N.Name, scope: Scope): Value {
+    const name = node.id;
+    let s: Scope | undefined = scope;
+    let first = true;
+    if (scope.globals?.has(name)) s = this.globals;
+    while (s) {
+      if (first || !s.isClassBody) {
+        const v = s.vars.get(name);
+        if (v !== undefined) return v;
+        if (first && s.parent && !s.isClassBody && s.localNames?.has(name)) {
+          throw pyError('UnboundLocalError', `cannot access local variable '${name}' where it is not associated with a value`);
+        }
+      }
+      first = false;
+      s = s.parent;
+    }
+    const b = this.builtins.names.get(name);
+    if (b !== undefined) return b;
+    throw pyError('NameError', `name '${name}' is not defined`);
+  }
+
+  async assign(target: N.Expr, v: Value, scope: Scope): Promise<void> {
+    switch (target.kind) {
+      case 'Name': this.bind(target.id, v, scope); return;
+      case 'Tuple': case 'List': return this.unpack(target.elts, v, scope);
+      case 'Attribute': {
+        const obj = await this.evalAt(target.value, scope);
+        try {
+          await setAttr(obj, attrName(target), v, this);
+        } catch (err) {
+          this.mark(err, target);
+          throw err;
+        }
+        return;
+      }
+      case 'Subscript': {
+        const obj = await this.evalAt(target.value, scope);
+        const idx = await this.evalIndex(target.index, scope);
+        try {
+          setItem(obj, idx, v);
+        } catch (err) {
+          this.mark(err, target);
+          throw err;
+        }
+        return;
+      }
+      case 'Starred': throw pyError('SyntaxError', 'starred assignment target must be in a list or tuple');
+      default: throw pyError('SyntaxError', `cannot assign to ${target.kind.toLowerCase()}`);
+    }
+  }
+
+  private async unpack(targets: N.Expr[], v: Value, scope: Scope): Promise<void> {
+    let items: Value[];
+    if (v instanceof PyList || v instanceof PyTuple) items = v.items;
+    else {
+      try {
+        items = [...iterate(v)];
+      } catch (err) {
+        if (err instanceof TorchError && err.pyType === 'TypeError') {
+          throw pyError('TypeError', `cannot unpack non-iterable ${typeName(v)} object`);
+        }
+        throw err;
+      }
+    }
+    const star = targets.findIndex((t) => t.kind === 'Starred');
+    if (star < 0) {
+      if (items.length > targets.length) throw pyError('ValueError', `too many values to unpack (expected ${targets.length})`);
+      if (items.length < targets.length) throw pyError('ValueError', `not enough values to unpack (expected ${targets.length}, got ${items.length})`);
+      for (let i = 0; i < targets.length; i++) await this.assign(targets[i], items[i], scope);
+      return;
+    }
+    const after = targets.length - star - 1;
+    if (items.length < targets.length - 1) {
+      throw pyError('ValueError', `not enough values to unpack (expected at least ${targets.length - 1}, got ${items.length})`);
+    }
+    for (let i = 0; i < star; i++) await this.assign(targets[i], items[i], scope);
+    await this.assign((targets[star] as N.Starred).value, new PyList(items.slice(star, items.length - after)), scope);
+    for (let i = 0; i < after; i++) await this.assign(targets[star + 1 + i], items[items.length - after + i], scope);
+  }
+
+  private async deleteTarget(t: N.Expr, scope: Scope): Promise<void> {
+    if (t.kind === 'Name') {
+      const s = scope.globals?.has(t.id) ? this.globals : scope;
+      if (!s.vars.delete(t.id)) throw pyError('NameError', `name '${t.id}' is not defined`);
+    } else if (t.kind === 'Subscript') {
+      delItem(await this.evalAt(t.value, scope), await this.evalIndex(t.index, scope));
+    } else if (t.kind === 'Attribute') {
+      delAttr(await this.evalAt(t.value, scope), attrName(t));
+    } else if (t.kind === 'Tuple' || t.kind === 'List') {
+      for (const x of t.elts) await this.deleteTarget(x, scope);
+    }
+  }
+
+  // ---------------------------------------------------------------- expressions
+
+  async eval(e: N.Expr, scope: Scope): Promise<Value> {
+    switch (e.kind) {
+      case 'Num': return e.isInt ? e.value : new PyFloat(e.value);
+      case 'Str': return e.value;
+      case 'Constant': return e.value;
+      case 'Name': return this.lookup(e, scope);
+      case 'Ellipsis': return PyEllipsis.instance;
+      case 'FString': return this.evalFString(e, scope);
+      case 'List': return new PyList(await this.evalElts(e.elts, scope));
+      case 'Tuple': return new PyTuple(await this.evalElts(e.elts, scope));
+      case 'Set': {
+        const s = new PySet();
+        for (const v of await this.evalElts(e.elts, scope)) s.map.set(hashKey(v), v);
+        return s;
+      }
+      case 'Dict': {
+        const d = new PyDict();
+        for (let i = 0; i < e.keys.length; i++) {
+          const k = e.keys[i];
+          if (k === null) {
+            const other = await this.eval(e.values[i], scope);
+            if (!(other instanceof PyDict)) throw pyError('TypeError', `'${typeName(other)}' object is not a mapping`);
+            for (const [h, kv] of other.map) d.map.set(h, kv);
+          } else {
+            const kv = await this.eval(k, scope);
+            d.map.set(hashKey(kv), [kv, await this.eval(e.values[i], scope)]);
+          }
+        }
+        return d;
+      }
+      case 'Attribute': {
+        const obj = await this.eval(e.value, scope);
+        try {
+          return await getAttr(obj, attrName(e), this);
+        } catch (err) {
+          this.mark(err, e);
+          throw err;
+        }
+      }
+      case 'Subscript': {
+        const obj = await this.eval(e.value, scope);
+        const idx = await this.evalIndex(e.index, scope);
+        try {
+          return getItem(obj, idx);
+        } catch (err) {
+          this.mark(err, e);
+          throw err;
+        }
+      }
+      case 'Slice': return this.evalSlice(e, scope);
+      case 'Call': return this.evalCall(e, scope);
+      case 'UnaryOp': {
+        const v = await this.eval(e.operand, scope);
+        if (e.op === 'not') return !truthy(v);
+        try {
+          return unaryOp(e.op, v);
+        } catch (err) {
+          this.mark(err, e);
+          throw err;
+        }
+      }
+      case 'BinOp': {
+        const l = await this.eval(e.left, scope);
+        const r = await this.eval(e.right, scope);
+        try {
+          return binaryOp(e.op, l, r, false);
+        } catch (err) {
+          this.mark(err, e);
+          throw err;
+        }
+      }
+      case 'BoolOp': {
+        let v: Value = null;
+        for (const x of e.values) {
+          v = await this.eval(x, scope);
+          if (e.op === 'and' ? !truthy(v) : truthy(v)) return v;
+        }
+        return v;
+      }
+      case 'Compare': {
+        let left = await this.eval(e.left, scope);
+        let result: Value = true;
+        for (let i = 0; i < e.ops.length; i++) {
+          const right = await this.eval(e.comparators[i], scope);
+          try {
+            result = this.compare(e.ops[i], left, right);
+          } catch (err) {
+            this.mark(err, e);
+            throw err;
+          }
+          if (i < e.ops.length - 1 && !truthy(result)) return result;
+          left = right;
+        }
+        return result;
+      }
+      case 'IfExp': return truthy(await this.eval(e.test, scope)) ? this.eval(e.body, scope) : this.eval(e.orelse, scope);
+      case 'Lambda': return this.makeFunction('<lambda>', e.params, e.body, scope, e);
+      case 'ListComp': return new PyList(await this.comprehension(e.generators, scope, (s) => this.eval(e.elt, s)));
+      case 'GeneratorExp': return new PyIterator(await this.comprehension(e.generators, scope, (s) => this.eval(e.elt, s)), 'generator');
+      case 'SetComp': {
+        const s = new PySet();
+        for (const v of await this.comprehension(e.generators, scope, (sc) => this.eval(e.elt, sc))) s.map.set(hashKey(v), v);
+        return s;
+      }
+      case 'DictComp': {
+        const d = new PyDict();
+        await this.comprehension(e.generators, scope, async (sc) => {
+          const k = await this.eval(e.key, sc);
+          d.map.set(hashKey(k), [k, await this.eval(e.value, sc)]);
+          return null;
+        });
+        return d;
+      }
+      case 'Starred': throw pyError('SyntaxError', "can't use starred expression here");
+      case 'NamedExpr': {
+        const v = await this.eval(e.value, scope);
+        this.bind(e.target.id, v, scope);
+        return v;
+      }
+      case 'Yield': throw pyError('SyntaxError', "'yield' outside function");
+      case 'Missing': {
+        const err = pyError('SyntaxError', 'invalid syntax');
+        this.mark(err, e);
+        throw err;
+      }
+    }
+  }
+
+  private compare(op: N.CompareOperator, l: Value, r: Value): Value {
+    switch (op) {
+      case 'in': return containsOp(r, l);
+      case 'not in': return !containsOp(r, l);
+      case 'is': return isOp(l, r);
+      case 'is not': return !isOp(l, r);
+      default: return compareOp(op, l, r);
+    }
+  }
+
+  private async evalElts(elts: N.Expr[], scope: Scope): Promise<Value[]> {
+    const out: Value[] = [];
+    for (const x of elts) {
+      if (x.kind === 'Starred') {
+        const v = await this.eval(x.value, scope);
+        for (const y of iterate(v)) out.push(y);
+      } else {
+        out.push(await this.eval(x, scope));
+      }
+    }
+    return out;
+  }
+
+  private async evalIndex(index: N.Expr, scope: Scope): Promise<Value> {
+    if (index.kind === 'Tuple' && !index.parenthesized) return new PyTuple(await this.evalElts(index.elts, scope));
+    return this.eval(index, scope);
+  }
+
+  private async evalSlice(e: N.Slice, scope: Scope): Promise<Value> {
+    return new PySlice(
+      e.lower ? await this.eval(e.lower, scope) : null,
+      e.upper ? await this.eval(e.upper, scope) : null,
+      e.step ? await this.eval(e.step, scope) : null,
+    );
+  }
+
+  private async evalFString(e: N.FString, scope: Scope): Promise<Value> {
+    let out = '';
+    for (const p of e.parts) {
+      if (p.kind === 'FStringText') { out += p.value; continue; }
+      const v = await this.eval(p.value, scope);
+      const spec = p.formatSpec ? (await this.evalFString(p.formatSpec, scope)) as string : '';
+      if (p.debugText !== undefined) out += p.debugText;
+      let conv: Value = v;
+      if (p.conversion === 'r' || p.conversion === 'a' || (p.debugText !== undefined && !p.conversion && !spec)) conv = repr(v);
+      else if (p.conversion === 's') conv = str(v);
+      try {
+        out += formatValue(conv, spec);
+      } catch (err) {
+        this.mark(err, p);
+        throw err;
+      }
+    }
+    return out;
+  }
+
+  private async comprehension(gens: N.Comprehension[], scope: Scope, elt: (s: Scope) => Promise<Value>): Promise<Value[]> {
+    const inner = new Scope(scope);
+    const out: Value[] = [];
+    const loop = async (i: number): Promise<void> => {
+      if (i === gens.length) { out.push(await elt(inner)); return; }
+      const g = gens[i];
+      const src = await this.eval(g.iter, i === 0 ? scope : inner);
+      for (const v of iterate(src)) {
+        await this.tick();
+        await this.assign(g.target, v, inner);
+        let ok = true;
+        for (const c of g.ifs) if (!truthy(await this.eval(c, inner))) { ok = false; break; }
+        if (ok) await loop(i + 1);
+      }
+    };
+    await loop(0);
+    return out;
+  }
+
+  // ---------------------------------------------------------------- calls
+
+  private async evalCall(e: N.Call, scope: Scope): Promise<Value> {
+    const fn = await this.eval(e.func, scope);
+    const args: Value[] = [];
+    const kwargs: Kwargs = [];
+    for (const a of e.args) {
+      if (a.star === '*') {
+        const v = await this.eval(a.value, scope);
+        try {
+          for (const x of iterate(v)) args.push(x);
+        } catch (err) {
+          throw this.marked(pyError('TypeError', `${calleeName(fn)}() argument after * must be an iterable, not ${typeName(v)}`), e);
+        }
+      } else if (a.star === '**') {
+        const v = await this.eval(a.value, scope);
+        if (!(v instanceof PyDict)) throw this.marked(pyError('TypeError', `${calleeName(fn)}() argument after ** must be a mapping, not ${typeName(v)}`), e);
+        for (const [k, x] of v.map.values()) kwargs.push([str(k), x]);
+      } else if (a.name) {
+        const v = await this.eval(a.value, scope);
+        if (kwargs.some(([k]) => k === a.name!.name)) throw this.marked(pyError('SyntaxError', `keyword argument repeated: ${a.name.name}`), a);
+        kwargs.push([a.name.name, v]);
+      } else {
+        args.push(await this.eval(a.value, scope));
+      }
+    }
+    // Zero-argument super(): the class the running method was defined in, and its first argument.
+    if (fn === this.builtins.superFn && args.length === 0) {
+      return this.zeroArgSuper(scope, e);
+    }
+    try {
+      return await this.callValue(fn, args, kwargs);
+    } catch (err) {
+      if (err instanceof RangeError && /call stack/i.test(err.message)) {
+        const re = pyError('RecursionError', 'maximum recursion depth exceeded');
+        this.mark(re, e);
+        throw re;
+      }
+      this.mark(err, e);
+      throw err;
+    }
+  }
+
+  private marked(err: TorchError, node: N.Span): TorchError {
+    this.mark(err, node);
+    return err;
+  }
+
+  private zeroArgSuper(scope: Scope, e: N.Call): Value {
+    const frame = scope.frame;
+    if (!frame || !frame.fn.definingClass) throw this.marked(pyError('RuntimeError', 'super(): no arguments'), e);
+    const first = frame.fn.params[0];
+    const self = first ? scope.vars.get(first.name.name) : undefined;
+    if (self === undefined) throw this.marked(pyError('RuntimeError', 'super(): no arguments'), e);
+    return new PySuper(frame.fn.definingClass, self);
+  }
+
+  async call(fn: Value, args: Value[], kwargs: Kwargs = []): Promise<Value> {
+    return this.callValue(fn, args, kwargs);
+  }
+
+  async callValue(fn: Value, args: Value[], kwargs: Kwargs = []): Promise<Value> {
+    if (fn instanceof PyBuiltin) return fn.fn(args, kwargs, this);
+    if (fn instanceof PyFunction) return this.callFunction(fn, args, kwargs);
+    if (fn instanceof PyBoundMethod) return this.callValue(fn.func, [fn.self, ...args], kwargs);
+    if (fn instanceof PyClass) return this.instantiate(fn, args, kwargs);
+    if (fn instanceof PyInstance) {
+      const call = fn.cls.lookup('__call__');
+      if (call !== undefined) return this.callValue(call, [fn, ...args], kwargs);
+    }
+    if (fn instanceof PyUnsupported) throw pyError('NotImplementedError', fn.advice);
+    throw pyError('TypeError', `'${typeName(fn)}' object is not callable`);
+  }
+
+  private async instantiate(cls: PyClass, args: Value[], kwargs: Kwargs): Promise<Value> {
+    const direct = cls.native?.construct;
+    if (direct) return direct(cls, args, kwargs, this);
+    const inst = new PyInstance(cls);
+    const init = cls.lookup('__init__');
+    if (init === undefined) {
+      if (args.length || kwargs.length) throw pyError('TypeError', `${cls.name}() takes no arguments`);
+      return inst;
+    }
+    const r = await this.callValue(init, [inst, ...args], kwargs);
+    if (r !== null) throw pyError('TypeError', `__init__() should return None, not '${typeName(r)}'`);
+    return inst;
+  }
+
+  private async makeFunction(name: string, params: N.Param[], body: N.Stmt[] | N.Expr, scope: Scope, node: object): Promise<PyFunction> {
+    const defaults: (Value | undefined)[] = [];
+    for (const p of params) defaults.push(p.default ? await this.eval(p.default, scope) : undefined);
+    const qual = scope.isClassBody && scope.className ? `${scope.className}.${name}` : name;
+    const fn = new PyFunction(name, params, defaults, body, scope.isClassBody ? skipClass(scope) : scope, qual);
+    fnTag.set(fn, this.currentTag);
+    void node;
+    return fn;
+  }
+
+  private signatureOf(fn: PyFunction): Signature {
+    let sig = sigCache.get(fn);
+    if (!sig) {
+      let kwonly = false;
+      sig = {
+        qualname: fn.qualname,
+        params: fn.params.map((p, i) => {
+          if (p.star === '*') { kwonly = true; return { name: p.name.name, kind: 'varargs' as const }; }
+          if (p.star === '**') return { name: p.name.name, kind: 'varkw' as const };
+          const d = fn.defaults[i];
+          return { name: p.name.name, default: d === undefined ? REQUIRED : d, kind: kwonly ? 'kwonly' as const : 'pos' as const };
+        }),
+      };
+      sigCache.set(fn, sig);
+    }
+    return sig;
+  }
+
+  async callFunction(fn: PyFunction, args: Value[], kwargs: Kwargs): Promise<Value> {
+    const bound = bindArgs(this.signatureOf(fn), args, kwargs);
+    const scope = new Scope(fn.closure);
+    scope.frame = { fn };
+    for (const p of fn.params) {
+      if (p.star === '*') scope.vars.set(p.name.name, new PyTuple(bound.varargs));
+      else if (p.star === '**') {
+        const d = new PyDict();
+        for (const [k, v] of bound.varkw) d.map.set(hashKey(k), [k, v]);
+        scope.vars.set(p.name.name, d);
+      } else scope.vars.set(p.name.name, bound.values.get(p.name.name)!);
+    }
+    if (this.depth >= this.recursionLimit) throw pyError('RecursionError', 'maximum recursion depth exceeded');
+    this.depth++;
+    const savedTag = this.currentTag;
+    this.currentTag = fnTag.get(fn) ?? savedTag;
+    try {
+      if (!Array.isArray(fn.body)) return await this.eval(fn.body, scope);
+      scope.localNames = localNamesOf(fn.body);
+      const sig = await this.execBlock(fn.body, scope);
+      return sig && sig.kind === 'return' ? sig.value : null;
+    } finally {
+      this.depth--;
+      this.currentTag = savedTag;
+    }
+  }
+}
+
+const sigCache = new WeakMap<PyFunction, Signature>();
+const fnTag = new WeakMap<PyFunction, object>();
+
+function skipClass(scope: Scope): Scope {
+  let s: Scope = scope;
+  while (s.isClassBody && s.parent) s = s.parent;
+  return s;
+}
+
+function attrName(e: N.Attribute): string {
+  if (e.attr.kind === 'Missing') throw pyError('SyntaxError', 'invalid syntax');
+  return e.attr.name;
+}
+
+function calleeName(fn: Value): string {
+  if (fn instanceof PyBuiltin || fn instanceof PyFunction) return fn.name;
+  if (fn instanceof PyClass) return fn.name;
+  return typeName(fn);
+}
+
+/** The names a function body binds (so reading one before assignment is UnboundLocalError). */
+function localNamesOf(body: N.Stmt[]): Set<string> {
+  let set = localsCache.get(body);
+  if (set) return set;
+  set = new Set();
+  const globals = new Set<string>();
+  const target = (t: N.Expr) => {
+    if (t.kind === 'Name') set!.add(t.id);
+    else if (t.kind === 'Tuple' || t.kind === 'List') t.elts.forEach(target);
+    else if (t.kind === 'Starred') target(t.value);
+  };
+  const walk = (stmts: N.Stmt[]) => {
+    for (const s of stmts) {
+      switch (s.kind) {
+        case 'Assign': s.targets.forEach(target); break;
+        case 'AugAssign': case 'AnnAssign': target(s.target); break;
+        case 'For': target(s.target); walk(s.body); walk(s.orelse); break;
+        case 'While': walk(s.body); walk(s.orelse); break;
+        case 'If': walk(s.body); walk(s.orelse); break;
+        case 'FunctionDef': case 'ClassDef': set!.add(s.name.name); break;
+        case 'Import': case 'ImportFrom':
+          for (const a of s.names) set!.add(a.asname?.name ?? a.name.split('.')[0]);
+          break;
+        case 'Try':
+          walk(s.body); walk(s.orelse); walk(s.finalbody);
+          for (const h of s.handlers) { if (h.name) set!.add(h.name.name); walk(h.body); }
+          break;
+        case 'With': walk(s.body); break;
+        case 'Global': s.names.forEach((n) => globals.add(n.name)); break;
+        default: break;
+      }
+    }
+  };
+  walk(body);
+  for (const g of globals) set.delete(g);
+  localsCache.set(body, set);
+  return set;
+}
+
+export { exceptionClassFor };
+export type { PyErrorType };
