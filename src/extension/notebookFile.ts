@@ -60,7 +60,7 @@ export interface NotebookDoc {
 }
 
 export type ParseErrorCode =
-  | 'unexpectedChar' | 'unexpectedEnd' | 'expected' | 'badString' | 'badNumber' | 'trailing'
+  | 'unexpectedChar' | 'unexpectedEnd' | 'expected' | 'expectedKey' | 'badString' | 'badNumber' | 'trailing'
   | 'notObject' | 'badVersion' | 'notArray' | 'notString' | 'notObjectField' | 'badKind' | 'badUtf8';
 
 /** A file that cannot be read as a poolnb notebook. `line`/`column` are 1-based. */
@@ -147,7 +147,7 @@ class JsonReader {
       this.ws();
       if (this.text[this.pos] !== '"') {
         if (this.pos >= this.text.length) this.fail('unexpectedEnd', [], 'Unexpected end of file');
-        this.fail('expected', ['a property name in double quotes'], 'Expected a property name in double quotes');
+        this.fail('expectedKey', [], 'Expected a property name in double quotes');
       }
       const key = this.string();
       this.expect(':', "':'");

@@ -77,6 +77,7 @@ export function describeParseError(e: NotebookParseError): string {
     case 'unexpectedChar': reason = vscode.l10n.t('unexpected character {0}', a); break;
     case 'unexpectedEnd': reason = vscode.l10n.t('the file ends too early'); break;
     case 'expected': reason = vscode.l10n.t('expected {0}', a); break;
+    case 'expectedKey': reason = vscode.l10n.t('expected a property name in double quotes'); break;
     case 'badString': reason = vscode.l10n.t('invalid string'); break;
     case 'badNumber': reason = vscode.l10n.t('invalid number'); break;
     case 'trailing': reason = vscode.l10n.t('unexpected text after the end of the JSON value'); break;

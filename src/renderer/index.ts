@@ -79,6 +79,7 @@ export const activate: ActivationFunction = (ctx) => {
   ctx.onDidReceiveMessage?.((m: { gridMaxCells?: unknown }) => {
     if (typeof m?.gridMaxCells === 'number' && m.gridMaxCells > 0) options.gridMaxCells = m.gridMaxCells;
   });
+  ctx.postMessage?.({ request: 'settings' });
   const rendered = new Map<string, HTMLElement>();
   return {
     renderOutputItem(item: OutputItem, element: HTMLElement) {
