@@ -307,7 +307,8 @@ def t_factory(rng):
     elif c == 'like':
         e = f'torch.{rng.choice(["zeros_like", "ones_like"])}(torch.arange({prod(shape)}.).reshape({shp}){dt})'
     else:
-        e = f'torch.{rng.choice(["rand", "randn"])}({shp})'
+        e = rng.choice([f'torch.{rng.choice(["rand", "randn"])}({shp})', f'torch.randint(0, 10, ({shp},))',
+                        f'torch.randint(5, ({shp},){dt if "int" in dt else ""})'])
         return '\n'.join(['torch.manual_seed(0)', f't = {e}', 'print(t.shape)', 'print(t.dtype)', 'print(t.dim(), t.numel())'])
     return '\n'.join([f't = {e}', 'print(t)', 'print(t.shape, t.dtype)'])
 
@@ -542,7 +543,7 @@ def t_sequential(rng):
         layers.append('nn.Flatten()')
     return '\n'.join([f'x = {input_expr(rng, [1, rng.randint(1, 2), h, h], "float32", rng.choice(["neg", "mod", "div"]))}',
                       f'net = nn.Sequential({", ".join(layers)})', 'y = net(x)', 'print(y.shape)', 'print(y)'] +
-                     (['for layer in net:', '    x = layer(x)', '    print(type(layer).__name__, x.shape)']
+                     (['for layer in net:', '    x = layer(x)', '    print(layer, x.shape)']
                       if rng.random() < 0.5 else []))
 
 
@@ -607,7 +608,21 @@ def t_user_module(rng):
     return '\n'.join(lines)
 
 
-NN_TEMPLATES = [('sequential', t_sequential, 40), ('conv', t_conv, 40), ('padinterp', t_pad_interp, 40),
+def t_conv1d(rng):
+    L = rng.randint(3, 9)
+    cin = rng.choice([1, 2])
+    cout = rng.choice([1, 2])
+    k = rng.randint(1, 3)
+    w = input_expr(rng, [cout, cin, k], 'float32', rng.choice(['neg', 'explicit', 'mod']))
+    x = input_expr(rng, [1, cin, L], 'float32', rng.choice(['arange', 'mod', 'div']))
+    kw = rng.choice(['', ', stride=2', ', padding=1', ', stride=2, padding=1', ', dilation=2'])
+    lines = [f'x = {x}', f'w = {w}', f'y = F.conv1d(x, w{kw})', 'print(y.shape)', 'print(y)']
+    if rng.random() < 0.5:
+        lines += [f'print(F.max_pool1d(F.relu(y), {rng.choice([1, 2])}))']
+    return '\n'.join(lines)
+
+
+NN_TEMPLATES = [('sequential', t_sequential, 40), ('conv', t_conv, 40), ('conv1d', t_conv1d, 20), ('padinterp', t_pad_interp, 40),
                 ('usermodule', t_user_module, 40)]
 
 
@@ -642,7 +657,7 @@ def t_control(rng):
         f'total = 0\nfor i in range({n}):\n    total += i * i\nprint(total)',
         f'xs = []\nfor i in range({n}):\n    if i % 2 == 0:\n        xs.append(i)\n    elif i % 3 == 0:\n        xs.append(-i)\n    else:\n        xs.append(0)\nprint(xs, len(xs))',
         f'for i, v in enumerate([3, 1, 4, 1, 5][:{n}]):\n    print(i, v, sep=": ")',
-        f'for a, b in zip(range({n}), "abcdef"):\n    print(a, b, end="; ")\nprint()',
+        f'for a, b in zip(range({n}), ["a", "b", "c", "d", "e", "f"]):\n    print(a, b, end="; ")\nprint()',
         f'sizes = []\nfor k in range(1, {n + 1}):\n    y = F.max_pool2d(torch.ones(1, 1, 8, 8), k)\n    sizes.append(tuple(y.shape))\nprint(sizes)',
         f'for k in [1, 2, 3]:\n    for s in [1, 2]:\n        out = nn.MaxPool1d(k, stride=s)(torch.arange({n + 4}.).reshape(1, 1, -1))\n        print(k, s, out.shape[-1], out.tolist())',
         f'x = {n}\nif x > 3:\n    print("big")\nelif x > 1:\n    print("medium")\nelse:\n    print("small")',

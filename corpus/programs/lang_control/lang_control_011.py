@@ -3,6 +3,6 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
-for a, b in zip(range(3), "abcdef"):
+for a, b in zip(range(3), ["a", "b", "c", "d", "e", "f"]):
     print(a, b, end="; ")
 print()

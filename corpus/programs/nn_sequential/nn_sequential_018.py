@@ -10,4 +10,4 @@ print(y.shape)
 print(y)
 for layer in net:
     x = layer(x)
-    print(type(layer).__name__, x.shape)
+    print(layer, x.shape)

@@ -4,7 +4,7 @@ from torch import nn
 import torch.nn.functional as F
 
 torch.manual_seed(0)
-t = torch.rand(2)
+t = torch.randint(0, 10, (2,))
 print(t.shape)
 print(t.dtype)
 print(t.dim(), t.numel())

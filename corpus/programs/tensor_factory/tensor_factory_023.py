@@ -3,6 +3,6 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
-t = torch.eye(3, 2, dtype=torch.double)
+t = torch.zeros(3, 2, dtype=torch.int64)
 print(t)
 print(t.shape, t.dtype)

@@ -3,6 +3,6 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
-t = torch.linspace(-1, 2, 2)
+t = torch.linspace(-3, 4, 1)
 print(t)
 print(t.shape, t.dtype)

@@ -3,6 +3,6 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
-t = torch.tensor(2.5, dtype=torch.bool)
+t = torch.eye(2, dtype=torch.uint8)
 print(t)
 print(t.shape, t.dtype)

@@ -3,6 +3,6 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
-t = torch.full((1, 3,), 7)
+t = torch.arange(10, dtype=torch.uint8)
 print(t)
 print(t.shape, t.dtype)

@@ -3,6 +3,6 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
-t = torch.zeros_like(torch.arange(16.).reshape(4, 4))
+t = torch.tensor([1, 2.5], dtype=torch.float)
 print(t)
 print(t.shape, t.dtype)

@@ -3,6 +3,6 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
-t = torch.tensor([-1, 0, 1], dtype=torch.uint8)
+t = torch.tensor([[0.5], [1.5]], dtype=torch.double)
 print(t)
 print(t.shape, t.dtype)

@@ -3,6 +3,6 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
-t = torch.arange(9, dtype=torch.long)
+t = torch.zeros(3, 4, 4, dtype=torch.long)
 print(t)
 print(t.shape, t.dtype)

@@ -3,6 +3,6 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
-t = torch.tensor([1, 2, 3], dtype=torch.uint8)
+t = torch.tensor([1, 2, 3], dtype=torch.int64)
 print(t)
 print(t.shape, t.dtype)

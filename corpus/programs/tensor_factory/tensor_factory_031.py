@@ -3,6 +3,6 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
-t = torch.zeros((1,))
+t = torch.zeros(1, 2, 3, dtype=torch.float64)
 print(t)
 print(t.shape, t.dtype)

@@ -3,6 +3,6 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
-t = torch.eye(4, 1, dtype=torch.double)
+t = torch.tensor([1, 2, 3], dtype=torch.long)
 print(t)
 print(t.shape, t.dtype)

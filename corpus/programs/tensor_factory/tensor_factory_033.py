@@ -3,6 +3,6 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
-t = torch.zeros((1, 4, 3,), dtype=torch.uint8)
+t = torch.tensor(2.5, dtype=torch.double)
 print(t)
 print(t.shape, t.dtype)

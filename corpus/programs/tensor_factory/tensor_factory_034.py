@@ -3,6 +3,6 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
-t = torch.zeros(4, 3, 3, dtype=torch.uint8)
+t = torch.arange(9)
 print(t)
 print(t.shape, t.dtype)

@@ -3,8 +3,6 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
-torch.manual_seed(0)
-t = torch.randn(3, 2)
-print(t.shape)
-print(t.dtype)
-print(t.dim(), t.numel())
+t = torch.arange(8, dtype=torch.uint8)
+print(t)
+print(t.shape, t.dtype)

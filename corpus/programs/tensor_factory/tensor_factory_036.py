@@ -3,6 +3,6 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
-t = torch.ones_like(torch.arange(12.).reshape(4, 1, 3))
+t = torch.ones_like(torch.arange(3.).reshape(1, 3))
 print(t)
 print(t.shape, t.dtype)

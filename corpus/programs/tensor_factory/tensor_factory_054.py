@@ -3,6 +3,6 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
-t = torch.zeros((3,), dtype=torch.float64)
+t = torch.zeros((2, 4,), dtype=torch.double)
 print(t)
 print(t.shape, t.dtype)

@@ -3,6 +3,8 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
-t = torch.zeros((3, 4,), dtype=torch.long)
-print(t)
-print(t.shape, t.dtype)
+torch.manual_seed(0)
+t = torch.randint(0, 10, (3, 4, 1,))
+print(t.shape)
+print(t.dtype)
+print(t.dim(), t.numel())

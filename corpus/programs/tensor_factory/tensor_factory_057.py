@@ -3,6 +3,6 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
-t = torch.ones(4, dtype=torch.int32)
+t = torch.tensor([[1, 2], [3, 4]])
 print(t)
 print(t.shape, t.dtype)

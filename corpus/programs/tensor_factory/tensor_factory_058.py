@@ -3,6 +3,6 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
-t = torch.ones(2, 2, dtype=torch.float)
+t = torch.arange(6)
 print(t)
 print(t.shape, t.dtype)

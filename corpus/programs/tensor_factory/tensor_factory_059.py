@@ -3,6 +3,6 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
-t = torch.zeros_like(torch.arange(3.).reshape(3))
+t = torch.full((3, 2, 2,), 0.1)
 print(t)
 print(t.shape, t.dtype)

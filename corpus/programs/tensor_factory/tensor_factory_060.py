@@ -3,6 +3,6 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
-t = torch.full((3, 1,), 7, dtype=torch.uint8)
+t = torch.eye(4, 1, dtype=torch.float)
 print(t)
 print(t.shape, t.dtype)

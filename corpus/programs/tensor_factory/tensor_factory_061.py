@@ -3,6 +3,6 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
-t = torch.linspace(-2, 3, 8)
+t = torch.linspace(0, 3, 2)
 print(t)
 print(t.shape, t.dtype)

@@ -3,6 +3,8 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
-t = torch.eye(4, 1, dtype=torch.float)
-print(t)
-print(t.shape, t.dtype)
+torch.manual_seed(0)
+t = torch.randint(5, (2, 1,), dtype=torch.int32)
+print(t.shape)
+print(t.dtype)
+print(t.dim(), t.numel())

@@ -3,6 +3,6 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
-t = torch.linspace(0, 3, 2)
+t = torch.eye(3, dtype=torch.int32)
 print(t)
 print(t.shape, t.dtype)

@@ -3,8 +3,6 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
-torch.manual_seed(0)
-t = torch.rand(2, 1)
-print(t.shape)
-print(t.dtype)
-print(t.dim(), t.numel())
+t = torch.full((2, 2, 1,), 7, dtype=torch.long)
+print(t)
+print(t.shape, t.dtype)

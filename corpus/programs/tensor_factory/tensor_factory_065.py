@@ -3,6 +3,6 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
-t = torch.ones_like(torch.arange(3.).reshape(3))
+t = torch.tensor([[1, 2], [3, 4]], dtype=torch.bool)
 print(t)
 print(t.shape, t.dtype)

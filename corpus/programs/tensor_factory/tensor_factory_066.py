@@ -3,6 +3,6 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
-t = torch.arange(11, dtype=torch.long)
+t = torch.ones_like(torch.arange(3.).reshape(3), dtype=torch.float)
 print(t)
 print(t.shape, t.dtype)

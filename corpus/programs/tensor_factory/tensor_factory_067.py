@@ -3,6 +3,6 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
-t = torch.full((1,), 7, dtype=torch.long)
+t = torch.ones(4, 1)
 print(t)
 print(t.shape, t.dtype)

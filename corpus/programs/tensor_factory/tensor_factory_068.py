@@ -3,6 +3,6 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
-t = torch.tensor([[1, 2], [3, 4]], dtype=torch.bool)
+t = torch.eye(3)
 print(t)
 print(t.shape, t.dtype)

@@ -3,6 +3,6 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
-t = torch.ones_like(torch.arange(3.).reshape(3), dtype=torch.float)
+t = torch.linspace(-3, 1, 7)
 print(t)
 print(t.shape, t.dtype)

@@ -3,6 +3,6 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
-t = torch.ones(4, 1)
+t = torch.arange(-2, 10, 2)
 print(t)
 print(t.shape, t.dtype)
