@@ -38,7 +38,59 @@ export const l10n = {
   },
 };
 
-const mock = { NotebookCellKind, NotebookCellOutputItem, NotebookCellOutput, NotebookCellData, NotebookData, l10n };
+export class Disposable {
+  constructor(private readonly fn: () => void = () => undefined) {}
+  dispose() { this.fn(); }
+  static from(...ds: Array<{ dispose(): void }>) { return new Disposable(() => ds.forEach((d) => d.dispose())); }
+}
+
+/** A recorded cell execution: what the kernel did with it. */
+export class FakeExecution {
+  executionOrder?: number;
+  started?: number;
+  ended?: { success?: boolean };
+  outputs: NotebookCellOutput[] = [];
+  readonly cancelListeners: Array<() => void> = [];
+  readonly token = {
+    isCancellationRequested: false,
+    onCancellationRequested: (f: () => void) => { this.cancelListeners.push(f); return new Disposable(); },
+  };
+  constructor(readonly cell: any) {}
+  start(t?: number) { this.started = t ?? Date.now(); }
+  end(success?: boolean) { this.ended = { success }; }
+  async clearOutput() { this.outputs = []; }
+  async replaceOutput(out: NotebookCellOutput | NotebookCellOutput[]) { this.outputs = Array.isArray(out) ? out : [out]; }
+}
+
+export class FakeController {
+  supportedLanguages?: string[];
+  supportsExecutionOrder?: boolean;
+  description?: string;
+  executeHandler?: (cells: any[], notebook: any, c: FakeController) => unknown;
+  interruptHandler?: (notebook: any) => unknown;
+  readonly executions: FakeExecution[] = [];
+  constructor(readonly id: string, readonly notebookType: string, readonly label: string) {}
+  createNotebookCellExecution(cell: any) { const e = new FakeExecution(cell); this.executions.push(e); return e; }
+  dispose() {}
+}
+
+export const notebooks = {
+  controllers: [] as FakeController[],
+  createNotebookController(id: string, type: string, label: string) {
+    const c = new FakeController(id, type, label);
+    notebooks.controllers.push(c);
+    return c;
+  },
+};
+
+export const workspace = {
+  onDidCloseNotebookDocument: () => new Disposable(),
+};
+
+const mock = {
+  NotebookCellKind, NotebookCellOutputItem, NotebookCellOutput, NotebookCellData, NotebookData, l10n,
+  Disposable, notebooks, workspace,
+};
 
 const M = Module as any;
 const FAKE = '/__vscode_mock__/vscode.js';
