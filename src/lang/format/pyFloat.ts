@@ -54,8 +54,31 @@ function stripZeros(s: string): string {
   return s.slice(0, end);
 }
 
+/** Digits and point position of a plain decimal string such as "0.0120" or "12.5". */
+function parsePlain(s: string): Digits {
+  const dot = s.indexOf('.');
+  const intLen = dot < 0 ? s.length : dot;
+  const all = dot < 0 ? s : s.slice(0, dot) + s.slice(dot + 1);
+  let z = 0;
+  while (z < all.length && all.charCodeAt(z) === 48) z++;
+  if (z === all.length) return { digits: '0', decpt: 1 };
+  return { digits: stripZeros(all.slice(z)), decpt: intLen - z };
+}
+
+// JS rounds exact ties up where Python rounds them to even; a tie at N digits needs the
+// exact value to end with a 5 in digit N+1, which the N+1-digit JS string (exact in that
+// case) would show. Otherwise the JS result is the correctly rounded one, and faster.
+const lastDigitIs5 = (s: string) => s.charCodeAt(s.length - 1) === 53;
+
+let fastPath = true;
+/** Tests switch the JS fast path off to compare it with the exact BigInt path. */
+export function setFloatFastPath(on: boolean): void {
+  fastPath = on;
+}
+
 /** dtoa mode 3: rounded to `ndigits` places after the point. */
 function fixedDigits(x: number, ndigits: number): Digits {
+  if (fastPath && x < 1e21 && ndigits < 100 && !lastDigitIs5(x.toFixed(ndigits + 1))) return parsePlain(x.toFixed(ndigits));
   const { n, scale } = exactDecimal(x);
   const q = roundDrop(n, scale - ndigits);
   if (q === 0n) return { digits: '0', decpt: 1 };
@@ -65,6 +88,14 @@ function fixedDigits(x: number, ndigits: number): Digits {
 
 /** dtoa mode 2: `ndigits` significant digits. */
 function sigDigits(x: number, ndigits: number): Digits {
+  if (fastPath && x !== 0 && ndigits < 100) {
+    const probe = x.toExponential(ndigits);
+    if (!lastDigitIs5(probe.slice(0, probe.indexOf('e')))) {
+      const t = x.toExponential(ndigits - 1);
+      const e = t.indexOf('e');
+      return { digits: stripZeros(t.slice(0, e).replace('.', '')), decpt: parseInt(t.slice(e + 1), 10) + 1 };
+    }
+  }
   const { n, scale } = exactDecimal(x);
   if (n === 0n) return { digits: '0', decpt: 1 };
   const len = n.toString().length;
