@@ -94,7 +94,8 @@ export function renderPooling(view: TensorView, options: RenderOptions): HTMLEle
   }
   append(root, controls, stage, key(pooling.op, geo), derivationBlock(pooling));
 
-  const padText = /max/.test(pooling.op) ? '-inf' : '0';
+  // max pooling pads with -inf (padding never wins), average pooling with 0
+  const padText = /max/.test(pooling.op) ? '-∞' : '0';
 
   function draw(): void {
     stage.textContent = '';
@@ -217,7 +218,8 @@ function slices(geo: Axis[], kind: 'in' | 'out', cellAt: (z: number, y: number, 
     }
     if (geo[0].hi > geo[0].lo || geo[0].size > 1) {
       const fig = el('figure', 'poolnb-plane');
-      append(fig, el('figcaption', undefined, label('depthSlice', z)), grid);
+      const padded = z < 0 || z >= geo[0].size;
+      append(fig, el('figcaption', undefined, label('depthSlice', z) + (padded && kind === 'in' ? ` (${label('padding')})` : '')), grid);
       append(wrap, fig);
     } else {
       append(wrap, grid);
