@@ -3,7 +3,7 @@
 // one division by divisor_override, or the pool size (padding counted, ceil overhang not) with
 // count_include_pad, or the in-bounds count.
 
-import { align64, bandCapacity, forEachBand } from './bands';
+import { countFastCall, tinyWork, align64, bandCapacity, forEachBand } from './bands';
 import { wasmKernels } from './wasmRuntime';
 
 /**
@@ -20,6 +20,8 @@ export function fastAvgPool2d(src: ArrayLike<number>, planes: number, H: number,
   if (!(src instanceof Float32Array) || !(dst instanceof Float32Array)) return false;
   // the kernel takes a positive integer override (0 means none); others take the reference path
   if (divisorOverride != null && !(Number.isInteger(divisorOverride) && divisorOverride > 0 && divisorOverride < 2 ** 31)) return false;
+  // tiny calls: the reference loop finishes before the copies in and out would
+  if (planes * OH * OW * kH * kW < tinyWork()) return false;
   const w = wasmKernels();
   if (!w) return false;
   if (planes === 0 || OH === 0 || OW === 0) return true;
@@ -27,6 +29,7 @@ export function fastAvgPool2d(src: ArrayLike<number>, planes: number, H: number,
   const inP = w.base;
   const outP = inP + align64(cap.inFloats * 4);
   if (!w.ensure(outP - w.base + align64(cap.outFloats * 4))) return false;
+  countFastCall();
   const k = w.k, f32 = w.f32;
   const inPlane = H * W, outPlane = OH * OW;
   const cip = countIncludePad ? 1 : 0, dov = divisorOverride ?? 0;

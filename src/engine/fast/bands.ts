@@ -6,6 +6,27 @@
 /** Input floats per kernel call (256 KB): with the output it stays within a 512 KB L2. */
 export const CHUNK_FLOATS = 1 << 16;
 
+/**
+ * Below this many window reads a call is left to the TypeScript reference (the fast functions
+ * return false): for a 5×5 input the copies into and out of WebAssembly memory and the call
+ * itself cost more than the reference's few dozen comparisons.
+ */
+let tinyReads = 1024;
+
+/** Current tiny-call threshold (window reads). */
+export function tinyWork(): number { return tinyReads; }
+
+/** Sets the tiny-call threshold; tests set 0 so that even small cases run the WebAssembly kernels. */
+export function setTinyWorkThreshold(reads: number): void { tinyReads = reads; }
+
+let calls = 0;
+
+/** How many fast calls have run the WebAssembly kernels (tests use it to prove the path was taken). */
+export function fastKernelCalls(): number { return calls; }
+
+/** Counts one fast call (called by each dispatcher once it has committed to the kernels). */
+export function countFastCall(): void { calls++; }
+
 /** One kernel call's worth of work. */
 export interface Band {
   /** first plane and number of planes */

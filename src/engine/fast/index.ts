@@ -5,3 +5,4 @@ export { fastMaxPool2d } from './maxPool2d';
 export { fastAvgPool2d } from './avgPool2d';
 export { fastMeanPlanes, meanSupported } from './meanPlanes';
 export { setFastKernelsDisabled, wasmKernels } from './wasmRuntime';
+export { fastKernelCalls, setTinyWorkThreshold } from './bands';

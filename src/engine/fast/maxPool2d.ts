@@ -3,7 +3,7 @@
 // order wins, a NaN always replaces (the last NaN's index), padding is skipped, -inf start value,
 // the first in-bounds tap as the initial index, indices flat within the plane (stored as float64).
 
-import { align64, bandCapacity, forEachBand } from './bands';
+import { countFastCall, tinyWork, align64, bandCapacity, forEachBand } from './bands';
 import { wasmKernels } from './wasmRuntime';
 
 /**
@@ -19,6 +19,8 @@ export function fastMaxPool2d(src: ArrayLike<number>, planes: number, H: number,
                               dst: ArrayLike<number>, idx: Float64Array | null,
                               tick?: (reads: number) => void): boolean {
   if (!(src instanceof Float32Array) || !(dst instanceof Float32Array)) return false;
+  // tiny calls: the reference loop finishes before the copies in and out would
+  if (planes * OH * OW * kH * kW < tinyWork()) return false;
   const w = wasmKernels();
   if (!w) return false;
   if (planes === 0 || OH === 0 || OW === 0) return true;
@@ -32,6 +34,7 @@ export function fastMaxPool2d(src: ArrayLike<number>, planes: number, H: number,
   const hcP = hvP + align64(hFloats * 4);
   const idxP = hcP + align64(hFloats * 4);
   if (!w.ensure(idxP - w.base + (idx ? align64(cap.outFloats * 8) : 0))) return false;
+  countFastCall();
   const k = w.k, f32 = w.f32, f64 = w.f64;
   const inPlane = H * W, outPlane = OH * OW;
   forEachBand(planes, H, W, OH, sH, pH, extH, (b) => {

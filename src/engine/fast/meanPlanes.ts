@@ -3,7 +3,7 @@
 // vectorised order — 8-float AVX2 vectors, 4 partial sums — not sequentially). The WebAssembly
 // kernel reproduces that order bit for bit for planes of fewer than 512 elements.
 
-import { CHUNK_FLOATS } from './bands';
+import { CHUNK_FLOATS, countFastCall, tinyWork } from './bands';
 import { wasmKernels } from './wasmRuntime';
 
 /** Whether the kernel reproduces ATen's summation order for planes of n elements. */
@@ -17,6 +17,7 @@ export function meanSupported(n: number): boolean { return n >= 1 && n < 512; }
 export function fastMeanPlanes(src: ArrayLike<number>, planes: number, n: number, dst: ArrayLike<number>,
                                tick?: (reads: number) => void): boolean {
   if (!(src instanceof Float32Array) || !(dst instanceof Float32Array) || !meanSupported(n)) return false;
+  if (planes * n < tinyWork()) return false; // the reference finishes before the copies would
   const w = wasmKernels();
   if (!w) return false;
   if (planes === 0) return true;
@@ -24,6 +25,7 @@ export function fastMeanPlanes(src: ArrayLike<number>, planes: number, n: number
   const inP = w.base;
   const outP = inP + ((per * n * 4 + 64 + 63) & ~63);
   if (!w.ensure(outP - w.base + per * 4 + 64)) return false;
+  countFastCall();
   const k = w.k, f32 = w.f32;
   for (let p0 = 0; p0 < planes; p0 += per) {
     const np = Math.min(per, planes - p0);

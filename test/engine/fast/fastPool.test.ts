@@ -3,7 +3,7 @@
 // (several payloads), ±inf, ±0, ties, with padding, ceil mode, dilation, odd sizes, many planes,
 // and planes large enough to be cut into row bands.
 import { strict as assert } from 'assert';
-import { fastAvgPool2d, fastMaxPool2d, fastMeanPlanes, wasmKernels } from '../../../src/engine/fast';
+import { fastAvgPool2d, fastMaxPool2d, fastMeanPlanes, setTinyWorkThreshold, wasmKernels } from '../../../src/engine/fast';
 import { atenMeanPlanes, naiveAvgPool2d, naiveMaxPool2d } from '../../../bench/naiveReference';
 
 /** Deterministic PRNG (mulberry32) so a failure reproduces. */
@@ -101,6 +101,10 @@ function checkMax(g: Geo, x: Float32Array, withIdx: boolean, what: string): void
 }
 
 describe('engine/fast: WebAssembly pooling kernels', () => {
+  // small cases normally go to the reference; here every case must run the kernels
+  before(() => setTinyWorkThreshold(0));
+  after(() => setTinyWorkThreshold(1024));
+
   it('loads the embedded module (WebAssembly SIMD is available in Node 20)', () => {
     assert.notEqual(wasmKernels(), null);
   });
@@ -204,5 +208,14 @@ describe('engine/fast: WebAssembly pooling kernels', () => {
     assert.equal(fastMaxPool2d(x64, 1, 4, 4, 2, 2, 2, 2, 0, 0, 1, 1, 2, 2, o64, null), false);
     assert.equal(fastAvgPool2d(x64, 1, 4, 4, 2, 2, 2, 2, 0, 0, 2, 2, true, null, o64), false);
     assert.equal(fastMeanPlanes(new Float32Array(600), 1, 600, new Float32Array(1)), false);
+  });
+
+  it('leaves tiny calls (W5: 3x3 windows on a 5x5 plane) to the reference', () => {
+    setTinyWorkThreshold(1024);
+    try {
+      assert.equal(fastMaxPool2d(new Float32Array(25), 1, 5, 5, 3, 3, 3, 3, 0, 0, 1, 1, 2, 2, new Float32Array(4), null), false);
+    } finally {
+      setTinyWorkThreshold(0);
+    }
   });
 });

@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+// `npm run bench`: bundles the benchmark (bench/benchMain.ts) and its worker (bench/poolWorker.ts)
+// with esbuild into a temporary folder, then runs it. Arguments are passed on (`--json`).
+// BENCH_RUNS=N sets the timed runs per measurement (at least 7).
+'use strict';
+const esbuild = require('esbuild');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { spawnSync } = require('child_process');
+
+const root = path.resolve(__dirname, '..');
+const out = fs.mkdtempSync(path.join(os.tmpdir(), 'poolnb-bench-'));
+esbuild.buildSync({
+  entryPoints: { benchMain: path.join(root, 'bench/benchMain.ts'), poolWorker: path.join(root, 'bench/poolWorker.ts') },
+  outdir: out, bundle: true, platform: 'node', format: 'cjs', target: 'node18', logLevel: 'warning',
+});
+// POOLNB_ROOT tells the bundle where bench/torch_bench.py is
+const r = spawnSync(process.execPath, [path.join(out, 'benchMain.js'), ...process.argv.slice(2)],
+  { stdio: 'inherit', env: { ...process.env, POOLNB_ROOT: root } });
+fs.rmSync(out, { recursive: true, force: true });
+process.exit(r.status ?? 1);
