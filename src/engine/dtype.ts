@@ -64,7 +64,7 @@ export function castScalar(v: number, dtype: DType): number {
     case 'float64': return v;
     // x86's cvttsd2si gives INT64_MIN for NaN, infinities and out-of-range values,
     // which is what PyTorch on x86 produces (checked against torch 1.13.1).
-    case 'int64': return Number.isFinite(v) && Math.abs(v) < 9223372036854775808 ? Math.trunc(v) : -9223372036854775808;
+    case 'int64': return Number.isFinite(v) && Math.abs(v) < 9223372036854775808 ? Math.trunc(v) + 0 : -9223372036854775808;
     case 'int32': return Math.trunc(v) | 0;
     case 'uint8': return (Math.trunc(v) & 0xff) >>> 0;
     case 'bool': return v !== 0 ? 1 : 0;

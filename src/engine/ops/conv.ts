@@ -4,7 +4,7 @@
 // im2col + GEMM) accumulates in float32 in an order that depends on the backend, so
 // float32 results agree to ~1e-6 relative rather than bit for bit.
 
-import { DType, isFloating, scalarTypeName } from '../dtype';
+import { DType, castScalar, isFloating, scalarTypeName } from '../dtype';
 import { CancelToken, runtimeError, throwIfCancelled } from '../errors';
 import { Tensor } from '../tensor';
 import { shapeText } from './dims';
@@ -20,9 +20,14 @@ export interface ConvArgs {
   groups?: number;
 }
 
-function expandParam(name: string, v: number | readonly number[] | undefined, dflt: number, n: number): number[] {
-  if (v === undefined) return new Array<number>(n).fill(dflt);
-  if (typeof v === 'number') return new Array<number>(n).fill(v);
+/** The Python binding turns an int into [v] * nd (nd from the function name, conv2d -> 2). */
+function asList(v: number | readonly number[] | undefined, dflt: number, nd: number): number[] {
+  if (v === undefined) return new Array<number>(nd).fill(dflt);
+  return typeof v === 'number' ? new Array<number>(nd).fill(v) : v.slice();
+}
+
+/** expand_param_if_needed: against the weight's spatial rank (weight.dim() - 2). */
+function expandParam(name: string, v: readonly number[], n: number): number[] {
   if (v.length === 1) return new Array<number>(n).fill(v[0]);
   if (v.length !== n) {
     throw runtimeError(`expected ${name} to be a single integer value or a list of ${n} values to match the ` +
@@ -50,21 +55,21 @@ function convNd(nd: 1 | 2, input0: Tensor, weight: Tensor, args: ConvArgs, token
   const batched = input0.ndim === nd + 2;
   let input = batched ? input0 : unsqueeze(input0, 0);
   const groups = args.groups ?? 1;
-  const stride = expandParam('stride', args.stride, 1, nd);
-  const dilation = expandParam('dilation', args.dilation, 1, nd);
-  let padding: number[];
+  const strideArg = asList(args.stride, 1, nd), dilationArg = asList(args.dilation, 1, nd);
+  let paddingArg: number[];
   if (typeof args.padding === 'string') {
     if (args.padding === 'valid') {
-      padding = new Array<number>(nd).fill(0);
+      paddingArg = new Array<number>(nd).fill(0);
     } else if (args.padding === 'same') {
-      if (stride.some((s) => s !== 1)) throw runtimeError("padding='same' is not supported for strided convolutions");
+      if (strideArg.some((s) => s !== 1)) throw runtimeError("padding='same' is not supported for strided convolutions");
       if (weight.ndim !== input.ndim) {
         throw runtimeError(`Expected ${weight.ndim}-dimensional input for ${weight.ndim}-dimensional weight` +
           `${shapeText(weight.shape)}, but got ${input.ndim}-dimensional input of size ${shapeText(input.shape)} instead`);
       }
       const padL: number[] = [], padR: number[] = [];
       for (let i = 0; i < nd; i++) {
-        const total = dilation[i] * (weight.shape[i + 2] - 1);
+        const d = dilationArg.length === 1 ? dilationArg[0] : dilationArg[i];
+        const total = d * (weight.shape[i + 2] - 1);
         padL.push(Math.floor(total / 2));
         padR.push(total - Math.floor(total / 2));
       }
@@ -74,15 +79,21 @@ function convNd(nd: 1 | 2, input0: Tensor, weight: Tensor, args: ConvArgs, token
         for (let i = 0; i < nd; i++) padNd[2 * (nd - 1 - i) + 1] = padR[i] - padL[i];
         input = constantPad(input, padNd, 0);
       }
-      padding = padL;
+      paddingArg = padL;
     } else {
       throw runtimeError(`Invalid padding string: '${args.padding}'`);
     }
   } else {
-    padding = expandParam('padding', args.padding, 0, nd);
+    paddingArg = asList(args.padding, 0, nd);
   }
+  const k = weight.ndim - 2;
+  if (k <= 0) throw runtimeError('weight should have at least three dimensions');
+  if (groups <= 0) throw runtimeError('non-positive groups is not supported');
+  const stride = expandParam('stride', strideArg, k);
+  const padding = expandParam('padding', paddingArg, k);
+  const dilation = expandParam('dilation', dilationArg, k);
   const bias = args.bias ?? null;
-  checkConv(nd, input, weight, bias, stride, padding, dilation, groups);
+  checkConv(k, input, weight, bias, stride, padding, dilation, groups);
   const out = compute(nd, input, weight, bias, stride, padding, dilation, groups, token);
   return batched ? out : squeeze(out, 0);
 }
@@ -91,14 +102,6 @@ function checkConv(
   nd: number, input: Tensor, weight: Tensor, bias: Tensor | null,
   stride: number[], padding: number[], dilation: number[], groups: number,
 ): void {
-  if (input.dtype !== weight.dtype) {
-    throw runtimeError(`expected scalar type ${scalarTypeName(input.dtype)} but found ${scalarTypeName(weight.dtype)}`);
-  }
-  if (bias && bias.dtype !== input.dtype) {
-    throw runtimeError(`expected scalar type ${scalarTypeName(input.dtype)} but found ${scalarTypeName(bias.dtype)}`);
-  }
-  if (dilation.some((d) => d <= 0)) throw runtimeError('dilation should be greater than zero');
-  if (groups <= 0) throw runtimeError('non-positive groups is not supported');
   if (padding.some((p) => p < 0)) throw runtimeError('negative padding is not supported');
   if (stride.some((s) => s <= 0)) throw runtimeError('non-positive stride is not supported');
   const ws = weight.shape, k = input.ndim;
@@ -131,8 +134,12 @@ function checkConv(
     throw runtimeError(`Calculated padded input size per channel: (${inS.join(' x ')}). Kernel size: ` +
       `(${kS.join(' x ')}). Kernel size can't be greater than actual input size`);
   }
-  if (!isFloating(input.dtype)) {
-    throw runtimeError(`"slow_conv2d_cpu" not implemented for '${scalarTypeName(input.dtype)}'`);
+  if (dilation.some((d) => d <= 0)) throw runtimeError('dilation should be greater than zero');
+  if (input.dtype !== weight.dtype) {
+    throw runtimeError(`expected scalar type ${scalarTypeName(input.dtype)} but found ${scalarTypeName(weight.dtype)}`);
+  }
+  if (bias && bias.dtype !== input.dtype) {
+    throw runtimeError(`expected scalar type ${scalarTypeName(input.dtype)} but found ${scalarTypeName(bias.dtype)}`);
   }
 }
 
@@ -156,6 +163,7 @@ function compute(
   const xs = x.storage, ws = w.storage, os = out.storage;
   const bs = bias ? bias.contiguous() : null;
   const Og = O / groups;
+  const isInt = !isFloating(x.dtype); // integer convolutions accumulate exactly (int64 up to 2^53)
   let p = 0;
   for (let n = 0; n < N; n++) {
     for (let o = 0; o < O; o++) {
@@ -178,7 +186,7 @@ function compute(
               }
             }
           }
-          os[p++] = acc + b;
+          os[p++] = isInt ? castScalar(acc + b, x.dtype) : acc + b;
         }
       }
     }

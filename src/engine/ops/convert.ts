@@ -1,8 +1,8 @@
 // dtype conversion and getting values out: to(dtype), float(), ..., item(), tolist(), plus
 // torch.allclose and torch.equal.
 
-import { DType, castScalar, promoteTypes, scalarTypeName } from '../dtype';
-import { CancelToken, runtimeError } from '../errors';
+import { DType, castScalar, isFloating, promoteTypes, scalarTypeName } from '../dtype';
+import { CancelToken, runtimeError, valueError } from '../errors';
 import { Tensor } from '../tensor';
 import { broadcastShapes, broadcastStrides, forEachOffset } from './broadcast';
 import { map1 } from './elementwise';
@@ -11,6 +11,10 @@ import { PyScalar, kindOfDtype } from './scalar';
 /** Tensor.to(dtype): the same tensor when the dtype already matches (as PyTorch), else a C++-cast copy. */
 export function to(x: Tensor, dtype: DType, token?: CancelToken): Tensor {
   if (x.dtype === dtype) return x;
+  if (dtype === 'int32' && isFloating(x.dtype)) {
+    // cvttss2si: NaN and out-of-range floats become INT32_MIN (integers wrap instead).
+    return map1(x, x.dtype, dtype, (v) => (v > -2147483649 && v < 2147483648 ? Math.trunc(v) : -2147483648), token);
+  }
   return map1(x, dtype, dtype, (v) => v, token);
 }
 
@@ -22,6 +26,7 @@ export const toBool = (x: Tensor) => to(x, 'bool');
 
 /** Tensor.item() as a Python scalar (float for float dtypes, int for integers, bool for bool). */
 export function item(x: Tensor): PyScalar {
+  if (x.numel !== 1) throw valueError('only one element tensors can be converted to Python scalars');
   return { value: x.item(), kind: kindOfDtype(x.dtype) };
 }
 

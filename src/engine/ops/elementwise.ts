@@ -8,7 +8,7 @@
 // functions in torch (SLEEF, 1 ulp) and are matched to 1 ulp, not bit for bit.
 
 import { DType, castScalar, isFloating, isIntegral, resultType, scalarTypeName } from '../dtype';
-import { CancelToken, runtimeError } from '../errors';
+import { CancelToken, TorchError, runtimeError } from '../errors';
 import { Tensor } from '../tensor';
 import { broadcastShapes, broadcastStrides, forEachOffset } from './broadcast';
 import { Scalar, TensorOrScalar, asTensor, operandOf, toPyScalar } from './scalar';
@@ -37,6 +37,7 @@ export function map2(
   const res = Tensor.empty(shape, out);
   const s = res.storage, sa = ta.storage, sb = tb.storage;
   const castA = ta.dtype !== compute, castB = tb.dtype !== compute, toBool = out === 'bool';
+  const toInt = !isFloating(out); // integers have no -0
   forEachOffset(shape, [
     { strides: broadcastStrides(ta, shape), offset: ta.offset },
     { strides: broadcastStrides(tb, shape), offset: tb.offset },
@@ -44,7 +45,7 @@ export function map2(
     const x = castA ? castScalar(sa[o[0]], compute) : sa[o[0]];
     const y = castB ? castScalar(sb[o[1]], compute) : sb[o[1]];
     const r = f(x, y);
-    s[i] = toBool ? (r !== 0 ? 1 : 0) : r;
+    s[i] = toBool ? (r !== 0 ? 1 : 0) : toInt ? r + 0 : r;
   }, token);
   return res;
 }
@@ -53,10 +54,10 @@ export function map2(
 export function map1(t: Tensor, compute: DType, out: DType, f: Kernel1, token?: CancelToken): Tensor {
   const res = Tensor.empty(t.shape, out);
   const s = res.storage, st = t.storage;
-  const cast = t.dtype !== compute, toBool = out === 'bool';
+  const cast = t.dtype !== compute, toBool = out === 'bool', toInt = !isFloating(out);
   forEachOffset(t.shape, [{ strides: t.strides, offset: t.offset }], (i, o) => {
     const r = f(cast ? castScalar(st[o[0]], compute) : st[o[0]]);
-    s[i] = toBool ? (r !== 0 ? 1 : 0) : r;
+    s[i] = toBool ? (r !== 0 ? 1 : 0) : toInt ? r + 0 : r;
   }, token);
   return res;
 }
@@ -104,8 +105,12 @@ export function mul(a: TensorOrScalar, b: TensorOrScalar, token?: CancelToken): 
   return map2(a, b, d, d, intKernel(d, (x, y) => x * y), token);
 }
 
-/** True division (`/`): integer operands are promoted to the default float dtype. */
+/**
+ * True division (`/`): integer operands are promoted to the default float dtype.
+ * `scalar / tensor` is computed as Python's Tensor.__rtruediv__ does: reciprocal(t) * scalar.
+ */
 export function div(a: TensorOrScalar, b: TensorOrScalar, token?: CancelToken): Tensor {
+  if (!(a instanceof Tensor) && b instanceof Tensor) return mul(reciprocal(b, token), a, token);
   let d = resultTypeOf(a, b);
   if (!isFloating(d)) d = 'float32';
   return map2(a, b, d, d, (x, y) => x / y, token);
@@ -236,14 +241,18 @@ export const exp = (t: Tensor, token?: CancelToken): Tensor => floatUnary(t, Mat
 /** Matched to torch (SLEEF logf/log) to 1 ulp. */
 export const log = (t: Tensor, token?: CancelToken): Tensor => floatUnary(t, Math.log, token);
 
+/** torch.reciprocal: 1 / x, integers promoted to float32. */
+export const reciprocal = (t: Tensor, token?: CancelToken): Tensor => floatUnary(t, (x) => 1 / x, token);
+
 export function sign(t: Tensor, token?: CancelToken): Tensor {
   if (t.dtype === 'bool') return map1(t, 'bool', 'bool', (x) => x, token);
-  return map1(t, t.dtype, t.dtype, (x) => (x !== x ? x : x > 0 ? 1 : x < 0 ? -1 : 0), token);
+  return map1(t, t.dtype, t.dtype, (x) => (x > 0 ? 1 : x < 0 ? -1 : 0), token);
 }
 
 export function relu(t: Tensor, token?: CancelToken): Tensor {
-  if (t.dtype === 'bool') throw runtimeError(`"clamp_min_scalar_cpu" not implemented for 'Bool'`);
-  return map1(t, t.dtype, t.dtype, (x) => (x !== x ? x : x > 0 ? x : 0), token);
+  if (t.dtype === 'bool') throw runtimeError('Boolean inputs not supported for relu');
+  // x < 0 ? 0 : x keeps NaN and -0, as PyTorch's clamp_min does.
+  return map1(t, t.dtype, t.dtype, (x) => (x < 0 ? 0 : x), token);
 }
 
 /** torch.clamp(x, min, max): the result type includes the bounds (1.13 promotes). */
@@ -258,8 +267,8 @@ export function clamp(
   const d = resultTypeOf(...ops);
   if (d === 'bool') throw runtimeError(`"clamp_scalar_cpu" not implemented for 'Bool'`);
   let r: Tensor = t;
-  if (hasMin) r = map2(r, min, d, d, (x, lo) => (x !== x ? x : lo !== lo ? lo : Math.max(x, lo)), token);
-  if (hasMax) r = map2(r, max, d, d, (x, hi) => (x !== x ? x : hi !== hi ? hi : Math.min(x, hi)), token);
+  if (hasMin) r = map2(r, min, d, d, (x, lo) => (x !== x ? x : lo !== lo ? lo : x < lo ? lo : x), token);
+  if (hasMax) r = map2(r, max, d, d, (x, hi) => (x !== x ? x : hi !== hi ? hi : x > hi ? hi : x), token);
   return hasMin || hasMax ? r : t;
 }
 
@@ -306,7 +315,9 @@ export const bitwiseXor = bitwise('bitwise_xor', big((x, y) => x ^ y));
 /** `~x`: logical not for bool, bitwise not for integers. */
 export function bitwiseNot(t: Tensor, token?: CancelToken): Tensor {
   if (t.dtype === 'bool') return logicalNot(t, token);
-  if (!isIntegral(t.dtype)) throw runtimeError(`"bitwise_not_cpu" not implemented for '${scalarTypeName(t.dtype)}'`);
+  if (!isIntegral(t.dtype)) {
+    throw new TorchError('TypeError', '~ (operator.invert) is only implemented on integer and Boolean-type tensors');
+  }
   return map1(t, t.dtype, t.dtype, (x) => castScalar(-x - 1, t.dtype), token);
 }
 

@@ -1,11 +1,12 @@
 // Tensor factories: torch.tensor, arange, linspace, zeros, ones, full, eye, *_like, empty,
 // and the random ones (whose stream is poolnb's own, see ../random.ts).
 
-import { DType, castScalar, promoteTypes } from '../dtype';
+import { DType, castScalar, itemSize, promoteTypes } from '../dtype';
 import { runtimeError, typeError, valueError } from '../errors';
 import { Generator, defaultGenerator } from '../random';
 import { Tensor } from '../tensor';
-import { PyScalar, Scalar, scalarText, toPyScalar } from './scalar';
+import { fma64, fmaF32 } from './fma';
+import { PyScalar, Scalar, checkedScalar, formatCppDouble, toPyScalar } from './scalar';
 
 /** Data accepted by torch.tensor: Python scalars, tensors (one element each) and nested lists/tuples. */
 export type NestedData = Scalar | Tensor | readonly NestedData[];
@@ -22,13 +23,17 @@ function leafDtype(x: Scalar | Tensor): DType {
   return k === 'float' ? 'float32' : k === 'int' ? 'int64' : 'bool';
 }
 
-/** torch.tensor(data, dtype=None): infers dtype (bool < int64 < float32, tensors by their dtype) and shape. */
+/**
+ * torch.tensor(data, dtype=None). The dtype is inferred over every leaf (Python float ->
+ * float32, int -> int64, bool -> bool, a tensor -> its dtype, promoted together). The shape
+ * follows the first element at each depth, not descending into tensors; a tensor met where
+ * a sequence is expected is iterated, one met where a number is expected must have one element.
+ */
 export function tensor(data: NestedData, dtype?: DType | null): Tensor {
   if (data instanceof Tensor) {
     const d = dtype ?? data.dtype;
     return Tensor.fromValues(data.toStorage(), data.shape, d);
   }
-  // Shape from the first element at each depth, as torch's compute_sizes does.
   const shape: number[] = [];
   let cur: NestedData = data;
   while (Array.isArray(cur)) {
@@ -36,20 +41,43 @@ export function tensor(data: NestedData, dtype?: DType | null): Tensor {
     if (cur.length === 0) break;
     cur = cur[0];
   }
-  let inferred: DType | undefined;
+  const infer = (x: NestedData): DType | undefined => {
+    if (Array.isArray(x)) {
+      let acc: DType | undefined;
+      for (const it of x) {
+        const d = infer(it);
+        if (d !== undefined) acc = acc === undefined ? d : promoteTypes(acc, d);
+      }
+      return acc;
+    }
+    return leafDtype(x as Scalar | Tensor);
+  };
+  const d: DType = dtype ?? infer(data) ?? 'float32';
+  // torch.tensor's store_scalar checks Python numbers going into integer dtypes.
+  const pyName: Partial<Record<DType, string>> = { int64: 'int64', int32: 'int32', uint8: 'uint8' };
   const values: number[] = [];
   const walk = (x: NestedData, dim: number): void => {
     if (dim === shape.length) {
       if (Array.isArray(x)) throw typeError(`'list' object cannot be interpreted as an integer`);
       const leaf = x as Scalar | Tensor;
       if (leaf instanceof Tensor) {
-        if (leaf.numel !== 1) throw valueError('only one element tensors can be converted to Python scalars');
+        if (leaf.numel !== 1) {
+          if (d === 'float32' || d === 'float64') throw valueError('only one element tensors can be converted to Python scalars');
+          throw typeError('only integer tensors of a single element can be converted to an index');
+        }
         values.push(leaf.item());
       } else {
-        values.push(toPyScalar(leaf).value);
+        const name = pyName[d];
+        values.push(name && toPyScalar(leaf).kind !== 'bool' ? checkedScalar(leaf, d, name) : toPyScalar(leaf).value);
       }
-      const ld = leafDtype(leaf);
-      inferred = inferred === undefined ? ld : promoteTypes(inferred, ld);
+      return;
+    }
+    if (x instanceof Tensor) {
+      if (x.ndim === 0) throw typeError('not a sequence');
+      if (x.shape[0] !== shape[dim]) {
+        throw valueError(`expected sequence of length ${shape[dim]} at dim ${dim} (got ${x.shape[0]})`);
+      }
+      for (let i = 0; i < x.shape[0]; i++) walk(x.view(x.shape.slice(1), x.strides.slice(1), x.offset + i * x.strides[0]), dim + 1);
       return;
     }
     if (!Array.isArray(x)) throw typeError('not a sequence');
@@ -59,7 +87,7 @@ export function tensor(data: NestedData, dtype?: DType | null): Tensor {
     for (const item of x) walk(item, dim + 1);
   };
   walk(data, 0);
-  return Tensor.fromValues(values, shape, dtype ?? inferred ?? 'float32');
+  return Tensor.fromValues(values, shape, d);
 }
 
 export function zeros(shape: readonly number[], dtype: DType = 'float32'): Tensor {
@@ -82,13 +110,14 @@ export function full(shape: readonly number[], fill: Scalar, dtype?: DType | nul
   checkShape(shape);
   const s = toPyScalar(fill);
   const d = dtype ?? (s.kind === 'float' ? 'float32' : s.kind === 'int' ? 'int64' : 'bool');
-  return Tensor.full(shape, s.value, d);
+  return Tensor.full(shape, checkedScalar(s, d), d);
 }
 
 export function zerosLike(t: Tensor, dtype?: DType | null): Tensor { return zeros(t.shape, dtype ?? t.dtype); }
 export function onesLike(t: Tensor, dtype?: DType | null): Tensor { return ones(t.shape, dtype ?? t.dtype); }
 export function fullLike(t: Tensor, fill: Scalar, dtype?: DType | null): Tensor {
-  return Tensor.full(t.shape, toPyScalar(fill).value, dtype ?? t.dtype);
+  const d = dtype ?? t.dtype;
+  return Tensor.full(t.shape, checkedScalar(fill, d), d);
 }
 
 export function eye(n: number, m?: number | null, dtype: DType = 'float32'): Tensor {
@@ -122,7 +151,8 @@ export function arange(
   const xs = acc(s0.value), xe = acc(e0.value), xst = acc(st0.value);
   if (!(xst > 0 || xst < 0)) throw runtimeError('step must be nonzero');
   if (!Number.isFinite(xs) || !Number.isFinite(xe)) {
-    throw runtimeError(`unsupported range: ${scalarText(toPyScalar(xs))} -> ${scalarText(toPyScalar(xe))}`);
+    const fmt = (v: number) => (isInt ? String(v) : formatCppDouble(v));
+    throw runtimeError(`unsupported range: ${fmt(xs)} -> ${fmt(xe)}`);
   }
   if (!((xst > 0 && xe >= xs) || (xst < 0 && xe <= xs))) {
     throw runtimeError('upper bound and larger bound inconsistent with step sign');
@@ -132,14 +162,17 @@ export function arange(
   const n = sizeD;
   const t = Tensor.empty([n], d);
   const out = t.storage;
-  if (d === 'float32') {
-    const vec = 8, vecEnd = Math.floor(n / (2 * vec)) * 2 * vec;
+  if (d === 'float32' || d === 'float64') {
+    // cpu_serial_kernel_vec: pairs of AVX2 vectors (8 floats / 4 doubles), scalar tail;
+    // `start + step * idx` is computed in double and fused (FMA) by the compiler.
+    const vec = d === 'float32' ? 8 : 4, vecEnd = Math.floor(n / (2 * vec)) * 2 * vec;
+    const r = d === 'float32' ? Math.fround : (x: number) => x;
     for (let i = 0; i < n; i++) {
       if (i < vecEnd) {
-        const base = Math.fround(xs + xst * (i - (i % vec)));
-        out[i] = base + (i % vec) * xst;
+        const base = r(fma64(xst, i - (i % vec), xs));
+        out[i] = fma64(i % vec, xst, base);
       } else {
-        out[i] = xs + xst * i;
+        out[i] = fma64(xst, i, xs);
       }
     }
   } else {
@@ -156,17 +189,32 @@ export function linspace(start: Scalar, end: Scalar, steps: number, dtype?: DTyp
   if (steps === 0) return t;
   const out = t.storage;
   const isInt = d !== 'float32' && d !== 'float64';
+  // step_t is float for float32, double otherwise; GCC fuses start + step * idx into an FMA.
   const r = d === 'float32' ? Math.fround : (x: number) => x;
+  const fma = d === 'float32' ? fmaF32 : fma64;
   const xs = isInt ? castScalar(toPyScalar(start).value, d) : r(toPyScalar(start).value);
   const xe = isInt ? castScalar(toPyScalar(end).value, d) : r(toPyScalar(end).value);
   if (steps === 1) {
     out[0] = xs;
     return t;
   }
-  const step = r((xe - xs) / (steps - 1));
+  const step = r(r(xe - xs) / (steps - 1));
   const halfway = Math.floor(steps / 2);
+  // The vectorized path covers pairs of 32-byte AVX2 vectors: each vector starts from start
+  // (or from end, past halfway) at its first index, as a scalar_t (so truncated for
+  // integers), and adds k * step per lane, unfused.
+  const vec = 32 / itemSize(d);
+  const vecEnd = vec ? Math.floor(steps / (2 * vec)) * 2 * vec : 0;
   for (let i = 0; i < steps; i++) {
-    const v = i < halfway ? r(xs + r(step * i)) : r(xe - r(step * (steps - i - 1)));
+    let v: number;
+    if (i < vecEnd) {
+      const i0 = i - (i % vec);
+      const b = i0 < halfway ? fma(step, i0, xs) : fma(-step, steps - i0 - 1, xe);
+      const base = isInt ? castScalar(b, d) : b;
+      v = r(base + r((i % vec) * step));
+    } else {
+      v = i < halfway ? fma(step, i, xs) : fma(-step, steps - i - 1, xe);
+    }
     out[i] = isInt ? castScalar(v, d) : v;
   }
   return t;

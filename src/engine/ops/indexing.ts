@@ -7,7 +7,7 @@ import { CancelToken, indexError, throwIfCancelled, valueError } from '../errors
 import { Tensor } from '../tensor';
 import { broadcastAll, broadcastStrides, forEachOffset } from './broadcast';
 import { shapeText } from './dims';
-import { Scalar, toPyScalar } from './scalar';
+import { Scalar, checkedScalar, toPyScalar } from './scalar';
 import { expand } from './shape';
 
 export interface Slice {
@@ -38,13 +38,12 @@ function isSlice(x: IndexItem): x is Slice {
 /** Applies basic indexing; tensor indices are kept for the advanced step. */
 function locate(x: Tensor, index: Index): Located {
   const items: IndexItem[] = Array.isArray(index) ? (index as IndexItem[]).slice() : [index as IndexItem];
-  let specified = 0, ellipses = 0;
+  let specified = 0;
   for (const it of items) {
-    if (it === ELLIPSIS) ellipses++;
-    else if (it instanceof Tensor) specified += it.dtype === 'bool' || it.dtype === 'uint8' ? Math.max(it.ndim, 1) : 1;
+    if (it === ELLIPSIS) continue;
+    if (it instanceof Tensor) specified += it.dtype === 'bool' || it.dtype === 'uint8' ? Math.max(it.ndim, 1) : 1;
     else if (it !== null) specified++;
   }
-  if (ellipses > 1) throw indexError('an index can only have a single ellipsis');
   if (specified > x.ndim) {
     if (x.ndim === 0 && items.length === 1 && typeof items[0] === 'number') {
       throw indexError('invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ ' +
@@ -57,10 +56,12 @@ function locate(x: Tensor, index: Index): Located {
   }
   let shape = x.shape.slice(), strides = x.strides.slice(), offset = x.offset;
   const adv: { dim: number; index: Tensor }[] = [];
-  let dim = 0;
+  // `dim` indexes the view being built; `realDim` the input's dim (which messages name).
+  let dim = 0, realDim = 0;
   for (const it of items) {
     if (it === ELLIPSIS) {
       dim += x.ndim - specified;
+      realDim += x.ndim - specified;
     } else if (it === null) {
       shape.splice(dim, 0, 1);
       strides.splice(dim, 0, dim < strides.length ? strides[dim] * shape[dim + 1] : 1);
@@ -68,14 +69,16 @@ function locate(x: Tensor, index: Index): Located {
     } else if (typeof it === 'number') {
       const size = shape[dim];
       if (it < -size || it >= size) {
-        throw indexError(`index ${it} is out of bounds for dimension ${dim} with size ${size}`);
+        throw indexError(`index ${it} is out of bounds for dimension ${realDim} with size ${size}`);
       }
       offset += (it < 0 ? it + size : it) * strides[dim];
       shape.splice(dim, 1);
       strides.splice(dim, 1);
+      realDim++;
     } else if (isSlice(it)) {
       const step = it.step ?? 1;
-      if (step <= 0) throw valueError('step must be greater than zero');
+      if (step === 0) throw valueError('slice step cannot be zero');
+      if (step < 0) throw valueError('step must be greater than zero');
       const size = shape[dim];
       const clampIdx = (v: number) => (v < 0 ? Math.max(v + size, 0) : Math.min(v, size));
       const start = it.start === undefined || it.start === null ? 0 : clampIdx(it.start);
@@ -85,6 +88,7 @@ function locate(x: Tensor, index: Index): Located {
       shape[dim] = len;
       strides[dim] *= step;
       dim++;
+      realDim++;
     } else {
       const t = it as Tensor;
       if (t.dtype === 'bool' || t.dtype === 'uint8') {
@@ -92,7 +96,7 @@ function locate(x: Tensor, index: Index): Located {
         for (let j = 0; j < k; j++) {
           if (t.shape[j] !== shape[dim + j]) {
             throw indexError(`The shape of the mask ${shapeText(t.shape)} at index ${j} does not match the shape ` +
-              `of the indexed tensor ${shapeText(shape.slice(dim, dim + k))} at index ${j}`);
+              `of the indexed tensor ${shapeText(x.shape)} at index ${realDim + j}`);
           }
         }
         if (k === 0) {
@@ -106,11 +110,13 @@ function locate(x: Tensor, index: Index): Located {
         const nz = nonzeroLists(t);
         for (let j = 0; j < k; j++) adv.push({ dim: dim + j, index: nz[j] });
         dim += k;
+        realDim += k;
       } else if (isFloating(t.dtype)) {
         throw indexError('tensors used as indices must be long, byte or bool tensors');
       } else {
         adv.push({ dim, index: t });
         dim++;
+        realDim++;
       }
     }
   }
@@ -220,7 +226,7 @@ function broadcastValue(value: Tensor | Scalar, shape: number[], dtype: DType): 
 export function copyInto(dst: Tensor, value: Tensor | Scalar, token?: CancelToken): void {
   const d = dst.dtype, out = dst.storage;
   if (!(value instanceof Tensor)) {
-    const c = castScalar(toPyScalar(value).value, d);
+    const c = checkedScalar(value, d); // fill_ goes through c10::Scalar
     forEachOffset(dst.shape, [{ strides: dst.strides, offset: dst.offset }], (_, o) => { out[o[0]] = c; }, token);
     return;
   }

@@ -12,6 +12,9 @@ export interface InterpolateArgs {
   scaleFactor?: number | readonly number[] | null;
   mode?: string;
   recomputeScaleFactor?: boolean | null;
+  /** Python's repr of size / scale_factor as the user wrote them, for messages (default: a tuple). */
+  sizeRepr?: string;
+  scaleFactorRepr?: string;
 }
 
 const pyList = (xs: readonly number[]) => `[${xs.join(', ')}]`;
@@ -32,7 +35,7 @@ export function interpolate(input: Tensor, a: InterpolateArgs, token?: CancelTok
     if (typeof size !== 'number') {
       if (size.length !== dim) {
         throw valueError('Input and output must have the same number of spatial dimensions, but got input with ' +
-          `spatial dimensions of ${pyList(spatial)} and output size of ${pyRepr(size, false)}. Please provide input ` +
+          `spatial dimensions of ${pyList(spatial)} and output size of ${a.sizeRepr ?? pyRepr(size, true)}. Please provide input ` +
           'tensor in (N, C, d1, d2, ...,dK) format and output size in (o1, o2, ...,oK) format.');
       }
       outSize = size.slice();
@@ -43,7 +46,7 @@ export function interpolate(input: Tensor, a: InterpolateArgs, token?: CancelTok
     if (typeof sf !== 'number') {
       if (sf.length !== dim) {
         throw valueError('Input and scale_factor must have the same number of spatial dimensions, but got input ' +
-          `with spatial dimensions of ${pyList(spatial)} and scale_factor of shape ${pyRepr(sf, false)}. Please ` +
+          `with spatial dimensions of ${pyList(spatial)} and scale_factor of shape ${a.scaleFactorRepr ?? pyRepr(sf, true)}. Please ` +
           'provide input tensor in (N, C, d1, d2, ...,dK) format and scale_factor in (s1, s2, ...,sK) format.');
       }
       scales = sf.slice();
@@ -75,7 +78,8 @@ export function interpolate(input: Tensor, a: InterpolateArgs, token?: CancelTok
     throw runtimeError(`Input and output sizes should be greater than 0, but got input (${fmt(spatial)}) output (${fmt(out)})`);
   }
   if (!isFloating(input.dtype) && input.dtype !== 'uint8') {
-    throw runtimeError(`"upsample_nearest${dim}d_out_frame" not implemented for '${scalarTypeName(input.dtype)}'`);
+    const kernel = dim === 1 ? 'compute_indices_weights_nearest' : `upsample_nearest${dim}d_channels_last`;
+    throw runtimeError(`"${kernel}" not implemented for '${scalarTypeName(input.dtype)}'`);
   }
   const maps = out.map((o, i) => {
     const inSize = spatial[i];

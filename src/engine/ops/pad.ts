@@ -1,12 +1,12 @@
 // F.pad: constant (any rank, negative pads crop), reflect and replicate (1-3 spatial dims),
 // with PyTorch 1.13's checks (at::pad / _pad_enum, constant_pad_nd, reflection/replication_pad*d).
 
-import { castScalar } from '../dtype';
 import { CancelToken, TorchError, runtimeError } from '../errors';
 import { Tensor } from '../tensor';
 import { forEachOffset } from './broadcast';
 import { shapeText } from './dims';
-import { Scalar, toPyScalar } from './scalar';
+import { Scalar, checkedScalar, toPyScalar } from './scalar';
+import { clone, narrow } from './shape';
 
 export type PadMode = 'constant' | 'reflect' | 'replicate' | 'circular';
 
@@ -17,10 +17,7 @@ export function pad(input: Tensor, padArg: readonly number[], mode: string = 'co
   }
   const dim = input.ndim;
   if (padArg.length % 2 !== 0) throw runtimeError('Padding length must be divisible by 2');
-  if (padArg.length > dim * 2) {
-    throw runtimeError('Padding length should be less than or equal to two times the input dimension but got ' +
-      `padding length ${padArg.length} and input of dimension ${dim}`);
-  }
+  if (padArg.length / 2 > dim) throw runtimeError('Padding length too large');
   if (mode === 'constant') return constantPad(input, padArg, value ?? 0, token);
   if (value !== undefined && value !== null && toPyScalar(value).value !== 0) {
     throw runtimeError(`Padding mode "${mode}" doesn't take in value argument`);
@@ -40,29 +37,36 @@ export function constantPad(input: Tensor, padArg: readonly number[], value: Sca
     throw runtimeError(`Length of pad should be no more than twice the number of dimensions of the input. Pad length ` +
       `is ${padArg.length} while the input has ${nd} dimensions.`);
   }
+  // Negative amounts first narrow the input (dims front to back, as ATen does).
+  let x = input, allNonPositive = true;
+  for (let d = nd - k; d < nd; d++) {
+    const i = 2 * (nd - 1 - d);
+    if (padArg[i] < 0) x = narrow(x, d, -padArg[i], x.shape[d] + padArg[i]);
+    else if (padArg[i] !== 0) allNonPositive = false;
+    if (padArg[i + 1] < 0) x = narrow(x, d, 0, x.shape[d] + padArg[i + 1]);
+    else if (padArg[i + 1] !== 0) allNonPositive = false;
+  }
+  const fill = checkedScalar(value, input.dtype);
+  if (allNonPositive) return clone(x);
   const shape = input.shape.slice();
-  const before = new Array<number>(nd).fill(0);
   for (let i = 0; i < k; i++) {
     const d = nd - 1 - i, l = padArg[2 * i], r = padArg[2 * i + 1];
     const size = input.shape[d] + l + r;
-    if (size < 0) {
+    if (size <= 0) {
       throw runtimeError(`The input size ${input.shape[d]}, plus negative padding ${l} and ${r} resulted in a negative ` +
         `output size, which is invalid. Check dimension ${d} of your input.`);
     }
     shape[d] = size;
-    before[d] = l;
   }
-  const out = Tensor.full(shape, castScalar(toPyScalar(value).value, input.dtype), input.dtype);
-  // Copy the overlap of input and output.
-  const lo = before.map((b) => Math.max(0, -b));
-  const region = input.shape.map((s, d) => Math.max(0, Math.min(s, shape[d] - before[d]) - lo[d]));
-  let inOff = input.offset, outOff = 0;
-  for (let d = 0; d < nd; d++) {
-    inOff += lo[d] * input.strides[d];
-    outOff += (lo[d] + before[d]) * out.strides[d];
+  const out = Tensor.full(shape, fill, input.dtype);
+  // Copy the narrowed input into place (positive pads become an offset).
+  let outOff = 0;
+  for (let i = 0; i < k; i++) {
+    const d = nd - 1 - i;
+    outOff += Math.max(0, padArg[2 * i]) * out.strides[d];
   }
-  const src = input.storage, dst = out.storage;
-  forEachOffset(region, [{ strides: input.strides, offset: inOff }, { strides: out.strides, offset: outOff }],
+  const src = x.storage, dst = out.storage;
+  forEachOffset(x.shape, [{ strides: x.strides, offset: x.offset }, { strides: out.strides, offset: outOff }],
     (_, o) => { dst[o[1]] = src[o[0]]; }, token);
   return out;
 }
@@ -84,7 +88,8 @@ function indexPad(input: Tensor, padArg: readonly number[], mode: 'reflect' | 'r
       const [l, r] = pads[i];
       if (!(l < spatial[i] && r < spatial[i])) {
         throw runtimeError(`Argument #${arg}: Padding size should be less than the corresponding input dimension, ` +
-          `but got: padding (${l}, ${r}) at dimension ${nd - k + i} of input ${shapeText(input.shape)}`);
+          // reflection_pad2d prints the input's rank where 1d/3d print its sizes
+          `but got: padding (${l}, ${r}) at dimension ${nd - k + i} of input ${k === 2 ? nd : shapeText(input.shape)}`);
       }
     }
   }

@@ -122,9 +122,10 @@ export function minDim(x: Tensor, dim: number, keepdim = false, token?: CancelTo
 }
 
 function argExtreme(name: string, x: Tensor, dim: number | null | undefined, keepdim: boolean, better: Better, token?: CancelToken): Tensor {
+  if (x.dtype === 'bool') throw runtimeError(`"${name}_cpu" not implemented for 'Bool'`);
   if (dim === null || dim === undefined) {
     if (x.numel === 0) {
-      throw runtimeError(`${name}(): Expected reduction dim to be specified for input.numel() == 0.`);
+      throw indexError(`${name}(): Expected reduction dim to be specified for input.numel() == 0.`);
     }
     const flat = new Tensor(x.dtype, x.toStorage(), [x.numel]);
     const r = extremeAlong(name, flat, 0, false, better, token).indices;
