@@ -68,10 +68,10 @@ export function dtypeArg(fn: string, v: Value, name = 'dtype'): DType | null {
   throw pyError('TypeError', `${fn}(): argument '${name}' must be torch.dtype, not ${typeName(v)}`);
 }
 
-export function boolArg(fn: string, name: string, v: Value): boolean {
+export function boolArg(fn: string, name: string, v: Value, pos?: number): boolean {
   if (typeof v === 'boolean') return v;
   if (typeof v === 'number') return v !== 0;
-  throw pyError('TypeError', `${fn}(): argument '${name}' must be bool, not ${typeName(v)}`);
+  throw pyError('TypeError', `${fn}(): argument '${name}'${pos ? ` (position ${pos})` : ''} must be bool, not ${typeName(v)}`);
 }
 
 /** A Python number for a tensor element of `dtype` (float -> float, ints -> int, bool -> bool). */
@@ -82,9 +82,7 @@ export function elementValue(x: number, dtype: DType): Value {
 }
 
 export function tensorItem(t: Tensor): Value {
-  if (t.numel !== 1) {
-    throw pyError('RuntimeError', `a Tensor with ${t.numel} elements cannot be converted to Scalar`);
-  }
+  if (t.numel !== 1) throw pyError('ValueError', 'only one element tensors can be converted to Python scalars');
   return elementValue(t.at(0), t.dtype);
 }
 

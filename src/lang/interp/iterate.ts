@@ -1,7 +1,7 @@
 // Python iteration over PoolScript values (for loops, unpacking, list(), ...).
 
 import { Tensor } from '../../engine/tensor';
-import { PyDict, PyIterator, PyList, PyRange, PySet, PyTuple, PyUnsupported, Value, pyError, typeName } from './values';
+import { PyBuiltin, PyInstance, PyDict, PyIterator, PyList, PyRange, PySet, PyTuple, PyUnsupported, Value, pyError, typeName } from './values';
 import { select0 } from './tensorUtil';
 
 export function* iterate(v: Value): Iterable<Value> {
@@ -30,6 +30,10 @@ export function* iterate(v: Value): Iterable<Value> {
     return;
   }
   if (v instanceof PyUnsupported) throw pyError('NotImplementedError', v.advice);
+  if (v instanceof PyInstance) {
+    const it = v.cls.lookup('__iter__');
+    if (it instanceof PyBuiltin) { yield* iterate(it.fn([v], [], undefined as never) as Value); return; }
+  }
   throw pyError('TypeError', `'${typeName(v)}' object is not iterable`);
 }
 

@@ -10,6 +10,11 @@ import { Scalar, pyBool, pyFloat, pyInt } from '../../engine/ops/scalar';
 import { copyInto } from './tensorUtil';
 import { formatValue } from './formatting';
 import { repr, str } from './repr';
+import { track } from './autograd';
+
+const BIN_GRAD: Partial<Record<N.BinaryOperator, string>> = {
+  '+': 'AddBackward0', '-': 'SubBackward0', '*': 'MulBackward0', '/': 'DivBackward0', '**': 'PowBackward0',
+};
 import {
   PyDict, PyDType, PyFloat, PyList, PyRange, PySet, PyTuple, Value, hashKey, pyError, typeName,
 } from './values';
@@ -31,7 +36,8 @@ const numOf = (v: number | boolean | PyFloat) => (typeof v === 'number' ? v : ty
 const isIntLike = (v: Value): v is number | boolean => typeof v === 'number' || typeof v === 'boolean';
 
 function unsupported(op: string, l: Value, r: Value): Error {
-  return pyError(TYPE, `unsupported operand type(s) for ${op}: '${typeName(l)}' and '${typeName(r)}'`);
+  const shown = op === '**' ? '** or pow()' : op;
+  return pyError(TYPE, `unsupported operand type(s) for ${shown}: '${typeName(l)}' and '${typeName(r)}'`);
 }
 
 /** CPython's float floor division / modulo (Objects/floatobject.c float_divmod). */
@@ -121,8 +127,9 @@ export function binaryOp(op: N.BinaryOperator, l: Value, r: Value, inplace: bool
     const b = r instanceof Tensor ? r : toScalar(r);
     if (a === undefined || b === undefined) throw unsupported(op + (inplace ? '=' : ''), l, r);
     if (op === '@') throw pyError('NotImplementedError', 'poolnb: matrix multiplication (@) is not part of PoolScript');
-    const res = tensorOp(op, a, b);
-    if (!res) throw unsupported(op, l, r);
+    const res0 = tensorOp(op, a, b);
+    if (!res0) throw unsupported(op, l, r);
+    const res = track(res0, BIN_GRAD[op] ?? 'Backward0', [l, r]);
     if (inplace && l instanceof Tensor) {
       if (category(res.dtype) > category(l.dtype) || (res.dtype !== 'bool' && l.dtype === 'bool')) {
         throw pyError('RuntimeError', `result type ${scalarTypeName(res.dtype)} can't be cast to the desired output type ${scalarTypeName(l.dtype)}`);
@@ -170,9 +177,9 @@ export function binaryOp(op: N.BinaryOperator, l: Value, r: Value, inplace: bool
     };
     const v = rep(l, r) ?? rep(r, l);
     if (v !== undefined) return v;
-    if ((typeof l === 'string' || l instanceof PyList || l instanceof PyTuple) && r instanceof PyFloat) {
-      throw pyError(TYPE, `can't multiply sequence by non-int of type 'float'`);
-    }
+    const isSeq = (x: Value) => typeof x === 'string' || x instanceof PyList || x instanceof PyTuple;
+    if (isSeq(l) && !isIntLike(r) && !(r instanceof Tensor)) throw pyError(TYPE, `can't multiply sequence by non-int of type '${typeName(r)}'`);
+    if (isSeq(r) && !isIntLike(l) && !(l instanceof Tensor)) throw pyError(TYPE, `can't multiply sequence by non-int of type '${typeName(l)}'`);
   }
   if (op === '%' && typeof l === 'string') return percentFormat(l, r);
   if (op === '|' && l instanceof PyDict && r instanceof PyDict) {
@@ -216,7 +223,7 @@ function percentFormat(fmt: string, args: Value): string {
 
 export function unaryOp(op: N.UnaryOperator, v: Value): Value {
   if (v instanceof Tensor) {
-    if (op === '-') return ew.neg(v);
+    if (op === '-') return track(ew.neg(v), 'NegBackward0', [v]);
     if (op === '~') return ew.bitwiseNot(v);
     if (op === '+') return v;
   }

@@ -6,6 +6,7 @@ import { formatTensor } from '../format/tensorRepr';
 import { PrintOptions } from '../format/printOptions';
 import { floatRepr } from '../format/pyFloat';
 import type { PyInstance } from './values';
+import { gradFnOf, requiresGrad } from './autograd';
 
 export const printer = {
   /** torch.set_printoptions state of the session that is running (sessions run one at a time) */
@@ -14,6 +15,7 @@ export const printer = {
   moduleRepr: (m: PyInstance): string => m.cls.name + '()',
   floatRepr,
   tensorRepr(t: Tensor, parameter: boolean): string {
-    return formatTensor(t, printer.options, parameter ? { parameter: true, requiresGrad: true } : {});
+    const gradFn = gradFnOf(t);
+    return formatTensor(t, printer.options, { parameter, gradFn, requiresGrad: !gradFn && requiresGrad(t) });
   },
 };

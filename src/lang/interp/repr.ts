@@ -5,9 +5,10 @@
 import { Tensor } from '../../engine/tensor';
 import {
   PyBoundMethod, PyBuiltin, PyClass, PyDType, PyDict, PyEllipsis, PyFloat, PyFunction, PyInstance, PyIterator,
-  PyList, PyModule, PyParameter, PyRange, PySet, PySlice, PyTuple, PyUnsupported, Value, objectId,
+  PyList, PyModule, PyNamedTuple, PyParameter, PyRange, PySet, PySlice, PyTuple, PyUnsupported, Value, objectId,
 } from './values';
 import { printer } from './printer';
+import { returnTypesRepr } from '../format/torchRepr';
 import { intRepr, strRepr } from '../format/pyRepr';
 
 export { strRepr };
@@ -23,7 +24,7 @@ export function repr(v: Value, seen: Set<object> = new Set()): string {
   }
   if (v instanceof PyFloat) return printer.floatRepr(v.v);
   if (v instanceof Tensor) {
-    if (v instanceof PyParameter) return printer.tensorRepr(v.plain(), true);
+    if (v instanceof PyParameter) return printer.tensorRepr(v, true);
     return printer.tensorRepr(v, false);
   }
   if (v instanceof PyList || v instanceof PyTuple || v instanceof PyDict || v instanceof PySet) {
@@ -31,6 +32,9 @@ export function repr(v: Value, seen: Set<object> = new Set()): string {
     seen.add(v);
     try {
       if (v instanceof PyList) return '[' + v.items.map((x) => repr(x, seen)).join(', ') + ']';
+      if (v instanceof PyNamedTuple) {
+        return returnTypesRepr(v.typeName, v.fields.map((f, i) => [f, repr(v.items[i], seen)] as [string, string]));
+      }
       if (v instanceof PyTuple) {
         if (v.isSize) return 'torch.Size([' + v.items.map((x) => repr(x, seen)).join(', ') + '])';
         if (v.items.length === 1) return '(' + repr(v.items[0], seen) + ',)';

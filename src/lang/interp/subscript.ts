@@ -2,7 +2,7 @@
 
 import { Tensor } from '../../engine/tensor';
 import { isIntegral } from '../../engine/dtype';
-import { PyDict, PyFloat, PyList, PyRange, PySlice, PyTuple, PyUnsupported, Value, hashKey, pyError, typeName } from './values';
+import { PyBuiltin, PyInstance, PyDict, PyFloat, PyList, PyRange, PySlice, PyTuple, PyUnsupported, Value, hashKey, pyError, typeName } from './values';
 import { tensorGetItem, tensorSetItem } from './tensorIndex';
 import { repr } from './repr';
 import { toArray } from './iterate';
@@ -93,6 +93,10 @@ export function getItem(obj: Value, idx: Value): Value {
     return obj.start + k * obj.step;
   }
   if (obj instanceof PyUnsupported) throw pyError('NotImplementedError', obj.advice);
+  if (obj instanceof PyInstance) {
+    const gi = obj.cls.lookup('__getitem__');
+    if (gi instanceof PyBuiltin) return gi.fn([obj, idx], [], undefined as never) as Value;
+  }
   if (idx instanceof PyFloat && false) return null;
   throw pyError('TypeError', `'${typeName(obj)}' object is not subscriptable`);
 }

@@ -1,7 +1,7 @@
 // Methods of Python's builtin types: list, str, dict, tuple / torch.Size, float, int, dtype.
 
 import {
-  CallContext, Kwargs, PyBuiltin, PyDType, PyDict, PyFloat, PyIterator, PyList, PySet, PyTuple, Value, hashKey,
+  CallContext, Kwargs, PyBuiltin, PyDType, PyNamedTuple, PyDict, PyFloat, PyIterator, PyList, PySet, PyTuple, Value, hashKey,
   pyError, truthy, typeName,
 } from '../values';
 import { iterate, toArray } from '../iterate';
@@ -257,6 +257,10 @@ export function builtinMethod(obj: Value, name: string): Value | undefined {
     if (name === 'is_floating_point') return isFloating(obj.dtype);
     if (name === 'itemsize') return itemSize(obj.dtype);
     return undefined;
+  }
+  if (obj instanceof PyNamedTuple) {
+    const i = obj.fields.indexOf(name);
+    if (i >= 0) return obj.items[i];
   }
   if (obj instanceof PyFloat) {
     if (name === 'real') return obj;

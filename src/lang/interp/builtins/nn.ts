@@ -25,6 +25,7 @@ import {
 } from './pooling';
 import type { Builtins } from './python';
 import { sliceIndices } from '../subscript';
+import { track } from '../autograd';
 
 function libDefault(d: LibParam['default']): Value {
   if (d === undefined) return null;
@@ -68,6 +69,7 @@ function toPyData(v: Value): PyData {
 export function moduleNode(m: PyInstance): ModuleReprNode {
   const attrs: Record<string, PyData> = {};
   for (const [k, v] of m.dict) attrs[k] = toPyData(v);
+  if (m.module?.parameters.has('bias') && m.module.parameters.get('bias') === null) attrs.bias = null;
   const native = m.module?.extraRepr;
   const extra = native ? native(m) : m.cls.nativeBase()?.isModuleBase && builtinLayerName(m) ? extraReprFor(builtinLayerName(m)!, attrs) : '';
   const children: [string, ModuleReprNode][] = [];
@@ -246,6 +248,15 @@ export function installNn(b: Builtins, torch: PyModule): { nn: PyModule; F: PyMo
       if (a.get('output_size') === null && a.get('output_ratio') === null) {
         throw pyError('ValueError', `FractionalMaxPool${nd}d requires specifying either an output size, or a pooling ratio`);
       }
+      if (a.get('output_size') !== null && a.get('output_ratio') !== null) {
+        throw pyError('ValueError', 'only one of output_size and output_ratio may be specified');
+      }
+      const ratio = a.get('output_ratio')!;
+      if (ratio !== null) {
+        const rs = ratio instanceof PyTuple || ratio instanceof PyList ? ratio.items : new Array(nd).fill(ratio);
+        const num = (v: Value) => (v instanceof PyFloat ? v.v : (v as number));
+        if (!rs.every((r) => num(r) > 0 && num(r) < 1)) throw pyError('ValueError', `output_ratio must be between 0 and 1 (got ${str(ratio)})`);
+      }
     }, (self, args, kwargs, ctx) => {
       const input = bindFwd(self, fmSig, args, kwargs).get('input')!;
       return fractionalCall(nd, new Map([['input', input], ...['kernel_size', 'output_size', 'output_ratio', 'return_indices', '_random_samples'].map((k) => [k, attr(self, k)] as [string, Value])]), ctx);
@@ -254,7 +265,7 @@ export function installNn(b: Builtins, torch: PyModule): { nn: PyModule; F: PyMo
   const reluSig = fwdSig('ReLU');
   layer('ReLU', 'activation', (self, a) => setAll(self, a, ['inplace']), (self, args, kwargs) => {
     const x = tensorArg('relu', bindFwd(self, reluSig, args, kwargs).get('input')!);
-    const r = ew.relu(x);
+    const r = track(ew.relu(x), 'ReluBackward0', [x]);
     if (truthy(attr(self, 'inplace'))) { ops.copyInto(x, r); return x; }
     return r;
   });
@@ -263,7 +274,7 @@ export function installNn(b: Builtins, torch: PyModule): { nn: PyModule; F: PyMo
   const flSig = fwdSig('Flatten');
   layer('Flatten', 'flatten', (self, a) => setAll(self, a, ['start_dim', 'end_dim']), (self, args, kwargs) => {
     const x = tensorArg('flatten', bindFwd(self, flSig, args, kwargs).get('input')!);
-    return shp.flatten(x, intArg('flatten', 'start_dim', attr(self, 'start_dim')), intArg('flatten', 'end_dim', attr(self, 'end_dim')));
+    return track(shp.flatten(x, intArg('flatten', 'start_dim', attr(self, 'start_dim')), intArg('flatten', 'end_dim', attr(self, 'end_dim'))), 'ReshapeAliasBackward0', [x]);
   });
   const seqSig = { qualname: 'Sequential.forward', params: [{ name: 'self', default: REQUIRED }, { name: 'input', default: REQUIRED }] } as Signature;
   const Sequential = layer('Sequential', 'container', (self, _a, rest) => {
@@ -278,6 +289,7 @@ export function installNn(b: Builtins, torch: PyModule): { nn: PyModule; F: PyMo
     for (const m of self.module!.modules.values()) if (m) x = await ctx.call(m, [x]);
     return x;
   }, { qualname: 'Sequential.__init__', params: [{ name: 'self', default: REQUIRED }, { name: 'args', kind: 'varargs' }] });
+  Sequential.dict.set('__iter__', fn('__iter__', (args) => new PyIterator([...selfOf(args, '__iter__').module!.modules.values()].filter((m): m is PyInstance => m !== null), 'iterator')));
   Sequential.dict.set('__len__', fn('__len__', (args) => selfOf(args, '__len__').module!.modules.size));
   Sequential.dict.set('__getitem__', fn('__getitem__', (args) => {
     const [self, idx] = args as [PyInstance, Value];
@@ -340,13 +352,13 @@ export function installNn(b: Builtins, torch: PyModule): { nn: PyModule; F: PyMo
       const p = self.module!.parameters;
       const pad = attr(self, 'padding');
       const f = nd === 1 ? ops.conv1d : ops.conv2d;
-      return f(x, p.get('weight')!, {
+      return track(f(x, p.get('weight')!, {
         bias: p.get('bias') ?? null,
         stride: intOrInts(`conv${nd}d`, 'stride', attr(self, 'stride')),
         padding: typeof pad === 'string' ? pad : intOrInts(`conv${nd}d`, 'padding', pad),
         dilation: intOrInts(`conv${nd}d`, 'dilation', attr(self, 'dilation')),
         groups: attr(self, 'groups') as number,
-      }, ctx.token);
+      }, ctx.token), 'ConvolutionBackward0', [x, p.get('weight') ?? null, p.get('bias') ?? null]);
     });
   }
 
@@ -401,7 +413,7 @@ export function installNn(b: Builtins, torch: PyModule): { nn: PyModule; F: PyMo
   }
   defF('relu', (a) => {
     const x = tensorArg('relu', a.get('input')!);
-    const r = ew.relu(x);
+    const r = track(ew.relu(x), 'ReluBackward0', [x]);
     if (truthy(a.get('inplace')!)) { ops.copyInto(x, r); return x; }
     return r;
   });
@@ -411,18 +423,18 @@ export function installNn(b: Builtins, torch: PyModule): { nn: PyModule; F: PyMo
     const mode = a.get('mode')!;
     if (typeof mode !== 'string') throw pyError('TypeError', `pad(): argument 'mode' must be str, not ${typeName(mode)}`);
     const v = a.get('value')!;
-    return ops.pad(x, shapeArgs('pad', [padV], 'pad'), mode, v === null ? null : v instanceof PyFloat ? ops.pyFloat(v.v) : typeof v === 'number' ? ops.pyInt(v) : null);
+    return track(ops.pad(x, shapeArgs('pad', [padV], 'pad'), mode, v === null ? null : v instanceof PyFloat ? ops.pyFloat(v.v) : typeof v === 'number' ? ops.pyInt(v) : null), 'ConstantPadNdBackward0', [x]);
   });
   defF('interpolate', (a, ctx) => {
     const x = tensorArg('interpolate', a.get('input')!);
     const size = a.get('size')!, sf = a.get('scale_factor')!;
     const num = (v: Value) => (v instanceof PyFloat ? v.v : (v as number));
-    return ops.interpolate(x, {
+    return track(ops.interpolate(x, {
       size: size === null ? null : typeof size === 'number' ? size : shapeArgs('interpolate', [size], 'size'),
       scaleFactor: sf === null ? null : sf instanceof PyList || sf instanceof PyTuple ? sf.items.map(num) : num(sf),
       mode: str(a.get('mode')!),
       recomputeScaleFactor: a.get('recompute_scale_factor') as boolean | null,
-    }, ctx.token);
+    }, ctx.token), `UpsampleNearest${x.ndim - 2}DBackward1`, [x]);
   });
   for (const nd of [1, 2] as const) {
     const name = `conv${nd}d`;
@@ -430,13 +442,13 @@ export function installNn(b: Builtins, torch: PyModule): { nn: PyModule; F: PyMo
       const x = tensorArg(name, a.get('input')!), w = tensorArg(name, a.get('weight')!, 'weight', 2);
       const bias = a.get('bias')!;
       const pad = a.get('padding')!;
-      return (nd === 1 ? ops.conv1d : ops.conv2d)(x, w, {
+      return track((nd === 1 ? ops.conv1d : ops.conv2d)(x, w, {
         bias: bias === null ? null : tensorArg(name, bias, 'bias', 3),
         stride: intOrInts(name, 'stride', a.get('stride')!, 4),
         padding: typeof pad === 'string' ? pad : intOrInts(name, 'padding', pad, 5),
         dilation: intOrInts(name, 'dilation', a.get('dilation')!, 6),
         groups: intArg(name, 'groups', a.get('groups')!, 7),
-      }, ctx.token);
+      }, ctx.token), 'ConvolutionBackward0', [x, w, bias]);
     });
   }
   void boolArg;

@@ -17,6 +17,18 @@ import {
   boolArg, dtypeArg, fromNestedList, intArg, scalarArg, shapeArgs, sizeValue, tensorItem,
 } from '../convert';
 import { toScalar } from '../operators';
+import { gradFnOf, requiresGrad, setRequiresGrad, track } from '../autograd';
+
+/** The grad_fn PyTorch 1.13 gives each method's result (by dim arguments where they matter). */
+const METHOD_GRAD_FN: Record<string, string | ((a: Map<string, Value>) => string)> = {
+  view: 'ViewBackward0', reshape: 'ReshapeAliasBackward0', flatten: 'ReshapeAliasBackward0', permute: 'PermuteBackward0',
+  transpose: 'TransposeBackward0', t: 'TBackward0', squeeze: (a) => (a.get('dim') === null ? 'SqueezeBackward0' : 'SqueezeBackward1'),
+  unsqueeze: 'UnsqueezeBackward0', clone: 'CloneBackward0', contiguous: 'CloneBackward0', expand: 'ExpandBackward0',
+  sum: (a) => (a.get('dim') === null ? 'SumBackward0' : 'SumBackward1'), mean: (a) => (a.get('dim') === null ? 'MeanBackward0' : 'MeanBackward1'),
+  abs: 'AbsBackward0', neg: 'NegBackward0', sqrt: 'SqrtBackward0', exp: 'ExpBackward0', log: 'LogBackward0', relu: 'ReluBackward0',
+  add: 'AddBackward0', sub: 'SubBackward0', mul: 'MulBackward0', div: 'DivBackward0', pow: 'PowBackward0',
+  clamp: 'ClampBackward1', float: 'ToCopyBackward0', double: 'ToCopyBackward0', to: 'ToCopyBackward0',
+};
 
 type Impl = (self: Tensor, a: Map<string, Value>, rest: Value[], ctx: CallContext) => Value | Promise<Value>;
 
@@ -192,7 +204,7 @@ def('copy_', ['src'], (t, a) => { copyInto(t, tensorArg('copy_', a.get('src')!, 
 def('clamp_', [['min', null], ['max', null]], (t, a) => inplace(t, ew.clamp(t, opt(a.get('min')!), opt(a.get('max')!))));
 def('relu_', [], (t) => inplace(t, ew.relu(t)));
 def('abs_', [], (t) => inplace(t, ew.abs(t)));
-def('requires_grad_', [['requires_grad', true]], (t, a) => { gradFlags.set(t, truthy(a.get('requires_grad')!)); return t; });
+def('requires_grad_', [['requires_grad', true]], (t, a) => { setRequiresGrad(t, truthy(a.get('requires_grad')!)); return t; });
 def('masked_fill', ['mask', 'value'], (t, a) => ew.where(tensorArg('masked_fill', a.get('mask')!, 'mask'), scalarArg('masked_fill', 'value', a.get('value')!), t));
 def('backward', [], () => { throw pyError('NotImplementedError', 'poolnb: autograd (backward) is not part of PoolScript'); });
 
@@ -224,8 +236,7 @@ export function torchTypeString(t: Tensor): string {
   return 'torch.' + names[t.dtype];
 }
 
-/** requires_grad flags and user attributes set on tensors */
-const gradFlags = new WeakMap<Tensor, boolean>();
+/** user attributes set on tensors */
 const extraAttrs = new WeakMap<Tensor, Map<string, Value>>();
 
 export function tensorAttr(t: Tensor, name: string): Value | undefined {
@@ -237,18 +248,20 @@ export function tensorAttr(t: Tensor, name: string): Value | undefined {
     case 'data': return plain(t);
     case 'grad': return null;
     case 'grad_fn': return null;
-    case 'is_leaf': return true;
-    case 'requires_grad': return gradFlags.get(t) ?? t instanceof PyParameter;
+    case 'is_leaf': return gradFnOf(t) === undefined;
+    case 'requires_grad': return requiresGrad(t);
     case 'device': return 'cpu';
     case 'is_cuda': return false;
-    case 'max': return new PyBuiltin('max', (args, kwargs) => extreme('max', t, args, kwargs), 'Tensor.max');
-    case 'min': return new PyBuiltin('min', (args, kwargs) => extreme('min', t, args, kwargs), 'Tensor.min');
+    case 'max': return new PyBuiltin('max', (args, kwargs) => track(extreme('max', t, args, kwargs), 'MaxBackward1', [t]), 'Tensor.max');
+    case 'min': return new PyBuiltin('min', (args, kwargs) => track(extreme('min', t, args, kwargs), 'MinBackward1', [t]), 'Tensor.min');
   }
   const m = METHODS.get(name);
   if (m) {
     return new PyBuiltin(name, (args, kwargs, ctx) => {
       const b = bindArgs(m.sig, args, kwargs);
-      return m.impl(t, b.values, b.varargs.length ? b.varargs : kwargsToRest(b.varkw), ctx);
+      const r = m.impl(t, b.values, b.varargs.length ? b.varargs : kwargsToRest(b.varkw), ctx);
+      const g = METHOD_GRAD_FN[name];
+      return g && !(r instanceof Promise) ? track(r, typeof g === 'string' ? g : g(b.values), [t, ...args]) : r;
     }, `Tensor.${name}`);
   }
   return extraAttrs.get(t)?.get(name);
@@ -267,7 +280,7 @@ export function setTensorAttr(t: Tensor, name: string, v: Value): void {
   }
   if (name === 'requires_grad') {
     if (typeof v !== 'boolean') throw pyError('TypeError', 'requires_grad must be a bool');
-    gradFlags.set(t, v);
+    setRequiresGrad(t, v);
     return;
   }
   if (['shape', 'dtype', 'ndim', 'T', 'device', 'grad_fn', 'is_leaf'].includes(name) || METHODS.has(name)) {

@@ -16,6 +16,15 @@ import { printer } from '../printer';
 import { toScalar } from '../operators';
 import { extreme, operand, tensorArg, tensorAttr } from './tensor';
 import type { Builtins } from './python';
+import { gradMode, setRequiresGrad, track } from '../autograd';
+
+function withGrad(t: Tensor, flag: Value): Tensor {
+  if (truthy(flag)) {
+    if (t.dtype !== 'float32' && t.dtype !== 'float64') throw pyError('RuntimeError', 'Only Tensors of floating point and complex dtype can require gradients');
+    setRequiresGrad(t, true);
+  }
+  return t;
+}
 
 const KW = (name: string, d: Value) => ({ name, default: d, kind: 'kwonly' as const });
 
@@ -59,7 +68,8 @@ export function installTorch(b: Builtins): PyModule {
   fn('tensor', (args, kwargs) => {
     const bd = bindArgs({ qualname: 'tensor', params: [{ name: 'data', default: REQUIRED }, KW('dtype', null), KW('requires_grad', false), KW('device', null)] }, args, kwargs);
     const data = bd.values.get('data')!;
-    return ops.tensor(toNested(data), dtypeArg('tensor', bd.values.get('dtype')!));
+    const t = ops.tensor(toNested(data), dtypeArg('tensor', bd.values.get('dtype')!));
+    return withGrad(t, bd.values.get('requires_grad')!);
   });
   a.set('as_tensor', a.get('tensor')!);
   const factory = (name: string, make: (shape: number[], dtype: DType | null, extra: Map<string, Value>) => Tensor, extra: [string, Value][] = []) =>
@@ -67,7 +77,7 @@ export function installTorch(b: Builtins): PyModule {
       const bd = bindArgs({ qualname: name, params: [{ name: 'size', kind: 'varargs' }, ...extra.map(([n, d]) => KW(n, d)), KW('dtype', null), KW('requires_grad', false), KW('device', null)] }, args, kwargs);
       const sizeKw = kwargs.find(([k]) => k === 'size');
       const shape = shapeArgs(name, sizeKw ? [sizeKw[1]] : bd.varargs);
-      return make(shape, dtypeArg(name, bd.values.get('dtype')!), bd.values);
+      return withGrad(make(shape, dtypeArg(name, bd.values.get('dtype')!), bd.values), bd.values.get('requires_grad')!);
     });
   factory('zeros', (s, d) => ops.zeros(s, d ?? 'float32'));
   factory('ones', (s, d) => ops.ones(s, d ?? 'float32'));
@@ -144,7 +154,7 @@ export function installTorch(b: Builtins): PyModule {
       const bd = bindArgs(sig(name, 'tensors', ['dim', 0]), args, kwargs);
       const ts = tensorList(name, bd.values.get('tensors')!);
       const dim = intArg(name, 'dim', bd.values.get('dim')!);
-      return name === 'stack' ? ops.stack(ts, dim, ctx.token) : ops.cat(ts, dim, ctx.token);
+      return track(name === 'stack' ? ops.stack(ts, dim, ctx.token) : ops.cat(ts, dim, ctx.token), name === 'stack' ? 'StackBackward0' : 'CatBackward0', ts);
     });
   }
   for (const name of ['reshape', 'flatten', 'squeeze', 'unsqueeze', 'permute', 'transpose', 'sum', 'mean', 'argmax', 'argmin',
@@ -182,12 +192,12 @@ export function installTorch(b: Builtins): PyModule {
 
   // Context managers that change nothing poolnb computes (no autograd here).
   const NoGrad = new PyClass('no_grad', [b.object], undefined, 'torch.autograd.grad_mode');
-  NoGrad.dict.set('__enter__', new PyBuiltin('__enter__', () => null));
-  NoGrad.dict.set('__exit__', new PyBuiltin('__exit__', () => false));
+  const saved: boolean[] = [];
+  NoGrad.dict.set('__enter__', new PyBuiltin('__enter__', () => { saved.push(gradMode.enabled); gradMode.enabled = false; return null; }));
+  NoGrad.dict.set('__exit__', new PyBuiltin('__exit__', () => { gradMode.enabled = saved.pop() ?? true; return false; }));
   NoGrad.dict.set('__call__', new PyBuiltin('__call__', (args) => args[1]));
   a.set('no_grad', NoGrad);
   a.set('inference_mode', NoGrad);
-  a.set('enable_grad', NoGrad);
 
   // torch.max_pool2d & co. (the C builtins under torch.*) share F's implementations.
   return torch;
