@@ -131,7 +131,11 @@ export interface Delete extends NodeBase { kind: 'Delete'; targets: Expr[] }
 export interface Global extends NodeBase { kind: 'Global'; names: Ident[]; isNonlocal: boolean }
 export interface Raise extends NodeBase { kind: 'Raise'; exc?: Expr; cause?: Expr }
 /** `with`, `try`, `async ...`: parsed only so the checker can refuse them with a range */
-export interface With extends NodeBase { kind: 'With'; items: Expr[]; body: Stmt[] }
+export interface With extends NodeBase {
+  kind: 'With'; items: Expr[]; body: Stmt[];
+  /** the `as` target of each item (null when there is none) */
+  vars?: (Expr | null)[];
+}
 export interface Try extends NodeBase { kind: 'Try'; body: Stmt[]; handlers: ExceptHandler[]; orelse: Stmt[]; finalbody: Stmt[] }
 export interface ExceptHandler extends NodeBase { kind: 'ExceptHandler'; type?: Expr; name?: Ident; body: Stmt[] }
 /** A statement the parser could not make sense of (a syntax error was reported for it). */

@@ -451,12 +451,13 @@ class Parser {
     const kw = this.next();
     const start = this.s(kw);
     const items: N.Expr[] = [];
+    const vars: (N.Expr | null)[] = [];
     do {
       items.push(this.test());
-      if (this.eatKw('as')) this.targetAtom();
+      vars.push(this.eatKw('as') ? this.targetAtom() : null);
     } while (this.eatOp(','));
     const body = this.block("'with' statement", kw.line);
-    return { kind: 'With', items, body, start, end: this.prevEnd };
+    return { kind: 'With', items, body, vars, start, end: this.prevEnd };
   }
 
   private tryStmt(): N.Try {

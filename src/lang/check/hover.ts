@@ -1,0 +1,106 @@
+// Hover: the type under the cursor as Markdown. A tensor shows `Tensor[1, 1, 2, 2] float32`;
+// a pooling result or layer adds one line per axis from the engine's derivation, e.g.
+// `H: floor((5 + 2·0 − 1·(3−1) − 1) / 3) + 1 = 1`.
+
+import type { AxisDerivation } from '../../common/viewModel';
+import type { HoverInfo } from '../api';
+import { nodeAt } from '../syntax/nodeAt';
+import type * as N from '../syntax/nodes';
+import type { NotebookFacts } from './checker';
+import type { LibEntry, LibParam } from './library';
+import { PlanInfo, SType, describe, prefixOf, valueText } from './types';
+
+const HOVERABLE = new Set(['Name', 'Ident', 'Attribute', 'Call', 'Subscript']);
+
+export function hoverAt(module: N.Module, offset: number, facts: NotebookFacts): HoverInfo | undefined {
+  const { node, parents } = nodeAt(module, offset);
+  const chain: N.Node[] = [node, ...parents.slice().reverse()];
+  for (const n of chain) {
+    if (!HOVERABLE.has(n.kind)) continue;
+    // On a call, only its own parentheses/name area: an argument gets its own hover.
+    const t = facts.types.get(n);
+    if (!t) continue;
+    const md = hoverMarkdown(t, facts);
+    if (!md) return undefined;
+    return { range: { start: n.start, end: n.end }, markdown: md };
+  }
+  return undefined;
+}
+
+export function hoverMarkdown(t: SType, facts: NotebookFacts): string | undefined {
+  switch (t.k) {
+    case 'unknown': return undefined;
+    case 'tensor': {
+      const lines = [code(describe(t))];
+      if (t.plan) lines.push(...planLines(t.plan));
+      return lines.join('\n\n');
+    }
+    case 'tuple': {
+      const lines = [code(describe(t))];
+      const first = t.items[0];
+      if (first && first.k === 'tensor' && first.plan) lines.push(...planLines(first.plan));
+      return lines.join('\n\n');
+    }
+    case 'layer': {
+      const lines = [code(`${t.cls}(${Object.entries(t.args).filter(([k]) => !k.startsWith('_')).map(([k, v]) => `${k}=${valueText(v)}`).join(', ')})`)];
+      const plan = facts.layerPlans.get(t);
+      if (plan) lines.push(...planLines(plan));
+      return lines.join('\n\n');
+    }
+    case 'lib': return [code(signature(prefixOf(t.table), t.entry)), t.entry.doc].join('\n\n');
+    case 'method': return [code(signature('Tensor.', t.entry)), t.entry.doc].join('\n\n');
+    default: return code(describe(t));
+  }
+}
+
+function code(s: string): string {
+  return '```python\n' + s + '\n```';
+}
+
+function paramText(p: LibParam): string {
+  if (p.kind === 'varargs') return `*${p.name}`;
+  if (p.kind === 'varkw') return `**${p.name}`;
+  if (!('default' in p)) return p.name;
+  return `${p.name}=${defaultText(p.default)}`;
+}
+
+function defaultText(d: unknown): string {
+  if (d === null) return 'None';
+  if (d === true) return 'True';
+  if (d === false) return 'False';
+  if (typeof d === 'string') return `'${d.replace(/\n/g, '\\n')}'`;
+  if (Array.isArray(d)) return `(${d.join(', ')})`;
+  return String(d);
+}
+
+export function signature(prefix: string, e: LibEntry): string {
+  const params = e.params ?? [];
+  const parts: string[] = [];
+  let kwOnlyMarked = params.some((p) => p.kind === 'varargs');
+  for (const p of params) {
+    if (p.kind === 'kwonly' && !kwOnlyMarked) { parts.push('*'); kwOnlyMarked = true; }
+    parts.push(paramText(p));
+  }
+  if (e.kind === 'property') return `${prefix}${e.name}`;
+  return `${prefix}${e.name}(${parts.join(', ')})`;
+}
+
+/** `maxpool2d: kernel (3, 3), stride (3, 3) ...` then one derivation line per axis. */
+function planLines(plan: PlanInfo): string[] {
+  const lines: string[] = [];
+  const py = (v: unknown): string => (Array.isArray(v) ? `(${v.map(py).join(', ')})` : v === true ? 'True' : v === false ? 'False' : v === null || v === undefined ? 'None' : String(v));
+  const params = Object.entries(plan.params)
+    .map(([k, v]) => `${k.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase())}=${py(v)}`).join(', ');
+  lines.push(`\`${plan.op}\` on input [${plan.inputShape.join(', ')}]: ${params}`);
+  if (plan.derivation.length) lines.push(plan.derivation.map(axisLine).join('  \n'));
+  return lines;
+}
+
+/** `H: floor((5 + 2·0 − 1·(3−1) − 1) / 3) + 1 = 1` from the engine's derivation. */
+export function axisLine(a: AxisDerivation): string {
+  const rnd = a.ceilMode ? 'ceil' : 'floor';
+  let s = `${a.axis}: ${rnd}((${a.input} + 2·${a.padding} − ${a.dilation}·(${a.kernel}−1) − 1) / ${a.stride}) + 1 = `;
+  if (a.ceilCorrection) s += `${a.output + 1} → ${a.output} (the last window would start in the right padding, so it is dropped)`;
+  else s += `${a.output}`;
+  return s;
+}

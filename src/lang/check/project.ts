@@ -1,0 +1,124 @@
+// StaticProject (src/lang/api.ts): one per notebook. Cells are checked in notebook
+// order, names flowing downwards. Parses are cached by cell text; a cell's analysis is
+// reused until it or a cell above it changes, so a hover costs a nodeAt lookup.
+
+import type { CompletionInfo, HoverInfo, LangDiagnostic, StaticProject } from '../api';
+import { parse } from '../syntax/parser';
+import type { Module, ParseResult } from '../syntax/nodes';
+import { Checker, NotebookFacts, Scope, initialScope, newFacts } from './checker';
+import { syntaxDiagnostic } from './diagnostics';
+import { collectBoundNames } from './names';
+import { hoverAt } from './hover';
+import { completionsAt } from './completion';
+
+export interface CellAnalysis {
+  text: string;
+  parse: ParseResult;
+  diagnostics: LangDiagnostic[];
+  /** the module scope before / after this cell */
+  scopeIn: Scope;
+  scopeOut: Scope;
+}
+
+const PARSE_CACHE_LIMIT = 256;
+
+export class StaticNotebook implements StaticProject {
+  private cells: string[] = [];
+  private analyses: (CellAnalysis | undefined)[] = [];
+  private readonly parses = new Map<string, ParseResult>();
+  private facts: NotebookFacts = newFacts();
+  private factsKey = '';
+
+  setCells(cells: readonly string[]): void {
+    const next = cells.slice();
+    let firstChanged = 0;
+    while (firstChanged < next.length && firstChanged < this.cells.length && next[firstChanged] === this.cells[firstChanged]) firstChanged++;
+    this.cells = next;
+    this.analyses.length = Math.min(this.analyses.length, firstChanged);
+  }
+
+  /** Cached parse of a cell's text (the parser is pure, so equal text gives an equal tree). */
+  parseCell(text: string): ParseResult {
+    let r = this.parses.get(text);
+    if (!r) {
+      r = parse(text);
+      if (this.parses.size >= PARSE_CACHE_LIMIT) this.parses.delete(this.parses.keys().next().value as string);
+      this.parses.set(text, r);
+    } else {
+      // keep recently used entries
+      this.parses.delete(text);
+      this.parses.set(text, r);
+    }
+    return r;
+  }
+
+  /** Names bound anywhere in the notebook: recomputed when any cell's text changes. */
+  private ensureFacts(): NotebookFacts {
+    const key = this.cells.join('\u0000');
+    if (key === this.factsKey) return this.facts;
+    const bound = new Set<string>();
+    let star = false;
+    for (const c of this.cells) star = collectBoundNames(this.parseCell(c).module, bound).starImport || star;
+    // Types are kept (they are keyed by node, and unchanged cells keep their nodes).
+    this.facts = { ...this.facts, boundAnywhere: bound, starImport: star };
+    this.factsKey = key;
+    // Analyses depend on the facts (NameErrors): recheck everything.
+    this.analyses.length = 0;
+    return this.facts;
+  }
+
+  analysis(cell: number): CellAnalysis | undefined {
+    if (cell < 0 || cell >= this.cells.length) return undefined;
+    const facts = this.ensureFacts();
+    for (let i = 0; i <= cell; i++) {
+      if (this.analyses[i] && this.analyses[i]!.text === this.cells[i]) continue;
+      const scopeIn = i === 0 ? initialScope() : this.analyses[i - 1]!.scopeOut;
+      this.analyses[i] = this.check(i, this.cells[i], scopeIn, facts);
+      this.analyses.length = i + 1;
+    }
+    return this.analyses[cell];
+  }
+
+  private check(index: number, text: string, scopeIn: Scope, facts: NotebookFacts): CellAnalysis {
+    const p = this.parseCell(text);
+    const scope = new Scope(undefined, new Map(scopeIn.vars));
+    const checker = new Checker(facts, index);
+    checker.moduleScope = scope;
+    checker.checkModule(p.module.body, scope);
+    const diagnostics = [...p.errors.slice(0, 1).map(syntaxDiagnostic), ...dedupe(checker.diags)];
+    return { text, parse: p, diagnostics, scopeIn, scopeOut: scope };
+  }
+
+  diagnostics(cell: number): LangDiagnostic[] {
+    return this.analysis(cell)?.diagnostics ?? [];
+  }
+
+  hover(cell: number, offset: number): HoverInfo | undefined {
+    const a = this.analysis(cell);
+    return a ? hoverAt(a.parse.module, offset, this.facts) : undefined;
+  }
+
+  completions(cell: number, offset: number): CompletionInfo[] {
+    const a = this.analysis(cell);
+    return a ? completionsAt(a.text, a.parse.module, offset, this.facts, a.scopeOut) : [];
+  }
+
+  /** The parsed tree of a cell (for hosts that need ranges, e.g. folding). */
+  module(cell: number): Module | undefined {
+    return this.analysis(cell)?.parse.module;
+  }
+}
+
+function dedupe(ds: LangDiagnostic[]): LangDiagnostic[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => {
+    const k = `${d.range.start}:${d.range.end}:${d.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+export function createStaticProject(): StaticNotebook {
+  return new StaticNotebook();
+}
