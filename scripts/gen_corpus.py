@@ -799,6 +799,73 @@ def t_errors_torch(rng):
 
 ERROR_TEMPLATES = [('torch', t_errors_torch, 90)]
 
+def t_outsize(rng):
+    """Output-size edge cases: ceil_mode with padding, stride and dilation (PyTorch's last-window rule)."""
+    nd = rng.choice([1, 1, 2, 3])
+    kind = rng.choice(['Max', 'Max', 'Avg'])
+    sp = [rng.randint(1, 9 if nd == 1 else 6) for _ in range(nd)]
+    k = rng.randint(1, 4)
+    s = rng.randint(1, 4)
+    p = rng.randint(0, k // 2)
+    d = rng.choice([1, 1, 2]) if kind == 'Max' else 1
+    kw = [str(k), f'stride={s}', f'padding={p}']
+    if kind == 'Max' and d != 1:
+        kw.append(f'dilation={d}')
+    kw.append('ceil_mode=True' if rng.random() < 0.75 else 'ceil_mode=False')
+    if kind == 'Avg' and rng.random() < 0.5:
+        kw.append('count_include_pad=False')
+    shape = [1, 1] + sp
+    lines = [f'x = {input_expr(rng, shape, "float32", rng.choice(["arange", "neg", "mod"]))}',
+             f'pool = nn.{kind}Pool{nd}d({", ".join(kw)})',
+             'y = pool(x)',
+             'print(tuple(x.shape), "->", tuple(y.shape))']
+    if nd == 1 or rng.random() < 0.5:
+        lines.append('print(y)')
+    return '\n'.join(lines)
+
+
+def t_promote(rng):
+    """dtype promotion with Python scalars, 0-d tensors and mixed dtypes; Python-vs-torch division semantics."""
+    a = rng.choice(['torch.tensor([-7, -2, 3, 8])', 'torch.tensor([-7.5, -2.0, 3.25, 8.0])', 'torch.arange(-3, 3)',
+                    'torch.tensor([1, 2, 3], dtype=torch.int32)', 'torch.tensor([0, 100, 250], dtype=torch.uint8)',
+                    'torch.tensor([True, False, True])', 'torch.tensor([1.5, -2.5], dtype=torch.float64)'])
+    b = rng.choice(['2', '-3', '2.5', '0.5', 'True', 'torch.tensor(2)', 'torch.tensor(2.5)', 'torch.tensor(-3, dtype=torch.int32)',
+                    'torch.tensor([3, -2, 1, 4])[:1]', 'torch.tensor(1.5, dtype=torch.float64)', 'torch.tensor(True)'])
+    op = rng.choice(['+', '-', '*', '/', '//', '%', '**', '>', '==', '<='])
+    rev = rng.random() < 0.25
+    expr = f'b {op} a' if rev else f'a {op} b'
+    return '\n'.join([f'a = {a}', f'b = {b}', f'c = {expr}', 'print(c)', 'print(c.dtype)'])
+
+
+def t_tensor_format(rng):
+    """str()/format() of tensors and their items inside Python strings."""
+    t = rng.choice(['torch.tensor(3.14159)', 'torch.tensor(2)', 'torch.tensor([1.5, 2.5])', 'torch.tensor(True)',
+                    'F.avg_pool2d(torch.arange(16.).reshape(1, 1, 4, 4), 4)', 'torch.tensor(-0.000123)',
+                    'torch.arange(6.).reshape(2, 3).max()', 'torch.tensor(7, dtype=torch.uint8)'])
+    form = rng.choice(['print(f"value: {t}")', 'print(f"{t:.2f}")', 'print(f"{t:>12}")', 'print("t = " + str(t))',
+                       'print(format(t, ".3e"))', 'print(f"{t.item():.1f} {t.dtype} {t.shape}")', 'print(f"{t!r}")',
+                       'print(f"{t.sum():8.3f}|")', 'print(str(t.tolist()))', 'print(f"{t:d}")', 'print(f"{t:,}")'])
+    return f't = {t}\n{form}'
+
+
+def t_pool_printopts(rng):
+    """Pooling results printed under print options (sci mode, precision, widths)."""
+    h = rng.randint(3, 7)
+    op = rng.choice([f'F.avg_pool2d(x, 2, stride=1)', 'F.lp_pool2d(x, 2, 2)', 'F.adaptive_avg_pool2d(x, 3)',
+                     'F.avg_pool2d(x, 3, stride=1, padding=1, count_include_pad=False)', 'F.max_pool2d(x, 2)'])
+    scale = rng.choice(['1', '1e-6', '1e6', '1 / 7', '1e9', '-0.001'])
+    opt = rng.choice(['', 'precision=2', 'precision=6', 'sci_mode=True', 'sci_mode=False', 'linewidth=40', "profile='short'",
+                      'precision=3, sci_mode=False'])
+    lines = [f'x = torch.arange({h * h}.).reshape(1, 1, {h}, {h}) * {scale}', f'y = {op}']
+    if opt:
+        lines.append(f'torch.set_printoptions({opt})')
+    lines += ['print(y)', 'print(y.sum().item(), y.max().item())']
+    return '\n'.join(lines)
+
+
+EXTRA_TEMPLATES = [('pool', 'outsize', t_outsize, 90), ('tensor', 'promote', t_promote, 70),
+                   ('print', 'tensorformat', t_tensor_format, 40), ('print', 'poolopts', t_pool_printopts, 50)]
+
 ALL_TEMPLATES = (
     [('pool', n, f, c) for n, f, c in POOL_TEMPLATES]
     + [('tensor', n, f, c) for n, f, c in TENSOR_TEMPLATES]
@@ -806,6 +873,7 @@ ALL_TEMPLATES = (
     + [('nn', n, f, c) for n, f, c in NN_TEMPLATES]
     + [('lang', n, f, c) for n, f, c in LANG_TEMPLATES]
     + [('errors', n, f, c) for n, f, c in ERROR_TEMPLATES]
+    + EXTRA_TEMPLATES
 )
 
 
