@@ -18,6 +18,8 @@ export interface SessionOptions {
   recursionLimit?: number;
   /** skip building display views (the CLI's plain run only needs stdout) */
   textOnly?: boolean;
+  /** tensors with more elements travel as base64 (default 1000); Infinity keeps JSON lists */
+  listLimit?: number;
 }
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
@@ -75,7 +77,7 @@ export class PoolSession implements Session {
       this.outputs.push({ kind: 'display', view: { kind: 'text', text: '' }, text: '' });
       return;
     }
-    const { view, text } = displayView(req);
+    const { view, text } = displayView(req, this.opts.listLimit);
     this.outputs.push({ kind: 'display', view, text });
   }
 

@@ -592,6 +592,7 @@ export class Checker {
 
   private binary(op: string, a: SType, b: SType, at: N.Span): SType {
     if (a.k === 'tensor' || b.k === 'tensor') {
+      if (op === '@') return tensorT(null, a.k === 'tensor' && b.k === 'tensor' && a.dtype === b.dtype ? a.dtype : null); // matmul: not broadcast
       if ((a.k === 'tensor' || isNum(a)) && (b.k === 'tensor' || isNum(b))) {
         const r = tensorBinary(op, a, b);
         if (r.error) this.torchError(at, r.error);

@@ -41,17 +41,17 @@ export function jsonNumber(v: number): JsonNumber {
   return v;
 }
 
-export function tensorData(t: Tensor): TensorData {
+export function tensorData(t: Tensor, listLimit = LIST_LIMIT): TensorData {
   const dense = t.toStorage();
-  if (t.numel <= LIST_LIMIT) return { encoding: 'list', values: Array.from(dense, jsonNumber) };
+  if (t.numel <= listLimit) return { encoding: 'list', values: Array.from(dense, jsonNumber) };
   // int64 is stored as float64 already; typed-array bytes are little-endian on every host we run on.
   return { encoding: 'base64', bytes: base64(new Uint8Array(dense.buffer, dense.byteOffset, dense.byteLength)) };
 }
 
-export function tensorView(t: Tensor, withPooling = true): TensorView {
-  const v: TensorView = { kind: 'tensor', shape: t.shape.slice(), dtype: t.dtype, data: tensorData(t), text: repr(t) };
+export function tensorView(t: Tensor, withPooling = true, listLimit = LIST_LIMIT): TensorView {
+  const v: TensorView = { kind: 'tensor', shape: t.shape.slice(), dtype: t.dtype, data: tensorData(t, listLimit), text: repr(t) };
   if (withPooling && t.provenance) {
-    const p = poolingView(t);
+    const p = poolingView(t, listLimit);
     if (p) v.pooling = p;
   }
   return v;
@@ -60,7 +60,7 @@ export function tensorView(t: Tensor, withPooling = true): TensorView {
 const AXES: Record<number, string[]> = { 1: ['L'], 2: ['H', 'W'], 3: ['D', 'H', 'W'] };
 
 /** The derivation and windows of a pooling result (its provenance). */
-export function poolingView(t: Tensor): PoolingView | undefined {
+export function poolingView(t: Tensor, listLimit = LIST_LIMIT): PoolingView | undefined {
   const prov = t.provenance;
   if (!prov) return undefined;
   const params = prov.params as Record<string, unknown>;
@@ -77,8 +77,8 @@ export function poolingView(t: Tensor): PoolingView | undefined {
     const ceil = Boolean(params.ceilMode);
     for (let i = 0; i < n && i < k.length; i++) derivation.push(deriveAxis(AXES[n][i], inSpatial[i], k[i], s[i], p[i], d[i], ceil));
   }
-  const view: PoolingView = { op: prov.op, params: { ...params }, input: tensorView(input, false), derivation };
-  if (prov.indices) view.indices = tensorView(prov.indices, false);
+  const view: PoolingView = { op: prov.op, params: { ...params }, input: tensorView(input, false, listLimit), derivation };
+  if (prov.indices) view.indices = tensorView(prov.indices, false, listLimit);
   const outCount = outSpatial.reduce((a, b) => a * b, 1);
   if (!/unpool/.test(prov.op) && outCount <= WINDOW_LIMIT) {
     try {
@@ -97,15 +97,15 @@ export function poolingView(t: Tensor): PoolingView | undefined {
   return view;
 }
 
-export function valueView(v: Value, depth = 0): ValueView {
-  if (v instanceof Tensor) return tensorView(v);
+export function valueView(v: Value, depth = 0, listLimit = LIST_LIMIT): ValueView {
+  if (v instanceof Tensor) return tensorView(v, true, listLimit);
   if (v instanceof PyInstance && v.module) {
     const params: Record<string, unknown> = {};
     for (const [k, x] of v.dict) params[k] = plain(x);
     return { kind: 'module', name: v.cls.name, text: repr(v), params };
   }
   if ((v instanceof PyList || v instanceof PyTuple) && depth < 2 && v.items.some((x) => x instanceof Tensor)) {
-    return { kind: 'sequence', text: repr(v), items: v.items.slice(0, 16).map((x) => valueView(x, depth + 1)) };
+    return { kind: 'sequence', text: repr(v), items: v.items.slice(0, 16).map((x) => valueView(x, depth + 1, listLimit)) };
   }
   return { kind: 'text', text: repr(v) };
 }
@@ -118,8 +118,8 @@ function plain(v: Value): unknown {
 }
 
 /** A display request -> the view (with show()'s mode/title) and its text/plain. */
-export function displayView(req: DisplayRequest): { view: ValueView; text: string } {
-  const view = valueView(req.value);
+export function displayView(req: DisplayRequest, listLimit = LIST_LIMIT): { view: ValueView; text: string } {
+  const view = valueView(req.value, 0, listLimit);
   if (view.kind === 'tensor' && (req.mode || req.title)) {
     view.display = {};
     if (req.mode) view.display.mode = req.mode;

@@ -83,13 +83,30 @@ export const notebooks = {
   },
 };
 
+export class Position { constructor(readonly line: number, readonly character: number) {} }
+export class Range { constructor(readonly start: Position, readonly end: Position) {} }
+export class MarkdownString { constructor(public value = '') {} }
+export class Hover { constructor(public contents: MarkdownString, public range?: Range) {} }
+export enum CompletionItemKind { Text = 0, Function = 2, Field = 4, Variable = 5, Class = 6, Module = 8, Property = 9, Keyword = 13 }
+export class CompletionItem {
+  detail?: string; documentation?: MarkdownString; insertText?: string; sortText?: string;
+  constructor(public label: string, public kind?: CompletionItemKind) {}
+}
+
+/** Settings the code under test reads, by full key ('poolnb.hover.showDerivation'). */
+export const settings: Record<string, unknown> = {};
+
 export const workspace = {
   onDidCloseNotebookDocument: () => new Disposable(),
+  notebookDocuments: [] as any[],
+  getConfiguration: (section: string) => ({
+    get: <T>(key: string, dflt: T): T => (`${section}.${key}` in settings ? settings[`${section}.${key}`] as T : dflt),
+  }),
 };
 
 const mock = {
   NotebookCellKind, NotebookCellOutputItem, NotebookCellOutput, NotebookCellData, NotebookData, l10n,
-  Disposable, notebooks, workspace,
+  Disposable, notebooks, workspace, Position, Range, MarkdownString, Hover, CompletionItemKind, CompletionItem,
 };
 
 const M = Module as any;

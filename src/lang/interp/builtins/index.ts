@@ -60,6 +60,11 @@ export function makeBuiltins(): Builtins {
   b.modules.set('torch.nn.functional', F);
   b.modules.set('torch.nn.modules', nn);
   b.modules.set('math', mathModule());
+  // Every session starts as if `import torch`, `from torch import nn` and
+  // `import torch.nn.functional as F` had run.
+  b.names.set('torch', torch);
+  b.names.set('nn', nn);
+  b.names.set('F', F);
   return b;
 }
 
