@@ -103,13 +103,13 @@ async function runCommand(args: string[], io: Io): Promise<number> {
       for (const o of r.outputs) if (o.kind === 'stdout') io.out(o.text);
     }
     if (r.error) {
-      if (json) io.out(JSON.stringify({ file, cells: results }, null, 1) + '\n');
+      if (json) io.out(JSON.stringify({ file, cells: results }) + '\n');
       const where = r.error.lineCol ? `, line ${cells[i].firstLine + r.error.lineCol.line - 1}` : '';
       io.err(`Traceback (most recent call last):\n  File "${file}", cell ${cells[i].index + 1}${where}\n${errorLine(r.error)}\n`);
       return 1;
     }
   }
-  if (json) io.out(JSON.stringify({ file, cells: results }, null, 1) + '\n');
+  if (json) io.out(JSON.stringify({ file, cells: results }) + '\n');
   return 0;
 }
 
