@@ -78,14 +78,15 @@ function ulp32(x: number): number {
 }
 
 export function assertTensor(actual: unknown, e: Enc, c: Case, where = 'result'): void {
-  assert.ok(actual instanceof Tensor, `${where}: expected a tensor, got ${describe(actual)}`);
+  if (!(actual instanceof Tensor)) assert.fail(`${where}: expected a tensor, got ${describe(actual)}`);
+  const t: Tensor = actual;
   const exp = e as { T: string; shape: number[]; data: unknown[]; stride: number[] };
-  assert.strictEqual(actual.dtype, exp.T, `${where}: dtype`);
-  assert.deepStrictEqual(actual.shape, exp.shape, `${where}: shape`);
-  if (c.strides) assert.deepStrictEqual(actual.strides, exp.stride, `${where}: strides`);
+  assert.strictEqual(t.dtype, exp.T, `${where}: dtype`);
+  assert.deepStrictEqual(t.shape, exp.shape, `${where}: shape`);
+  if (c.strides) assert.deepStrictEqual(t.strides, exp.stride, `${where}: strides`);
   const data = exp.data.map(num);
   for (let i = 0; i < data.length; i++) {
-    const v = actual.at(i);
+    const v: number = t.at(i);
     if (!close(v, data[i], c)) {
       assert.fail(`${where}: element ${i} is ${v}, PyTorch gives ${data[i]}` + (c.tol ? ` (tolerance ${JSON.stringify(c.tol)})` : ''));
     }
@@ -111,9 +112,10 @@ export function assertResult(actual: unknown, e: Enc, c: Case, where = 'result')
   }
   if ('tuple' in e || 'list' in e) {
     const items = (('tuple' in e) ? e.tuple : e.list) as Enc[];
-    assert.ok(Array.isArray(actual), `${where}: expected a sequence, got ${describe(actual)}`);
-    assert.strictEqual(actual.length, items.length, `${where}: length`);
-    items.forEach((it, k) => assertResult(actual[k], it, c, `${where}[${k}]`));
+    if (!Array.isArray(actual)) assert.fail(`${where}: expected a sequence, got ${describe(actual)}`);
+    const seq: unknown[] = actual;
+    assert.strictEqual(seq.length, items.length, `${where}: length`);
+    items.forEach((it, k) => assertResult(seq[k], it, c, `${where}[${k}]`));
     return;
   }
   if ('bool' in e) {
