@@ -3,7 +3,8 @@
 // in VS Code for the Web) and a static project per notebook for the language features.
 
 import * as vscode from 'vscode';
-import { createSession, HostIO, Session } from '../lang';
+import { createSession, HostIO, Session, StaticProject } from '../lang';
+import { createStaticProject } from '../lang/check/project';
 
 /** A path from a cell, resolved against the notebook's folder (or the first workspace folder). */
 export function resolveCellPath(notebook: vscode.NotebookDocument, path: string): vscode.Uri {
@@ -22,4 +23,9 @@ export function createNotebookSession(notebook: vscode.NotebookDocument): Sessio
     readFile: async (path) => vscode.workspace.fs.readFile(resolveCellPath(notebook, path)),
   };
   return createSession({ io });
+}
+
+/** The static checker's project for one notebook (or one .poolscript file). */
+export function createNotebookProject(): StaticProject {
+  return createStaticProject();
 }

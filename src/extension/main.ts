@@ -9,7 +9,7 @@ import { PoolnbDiagnostics } from './diagnostics';
 import { exportNotebook, newNotebook } from './exportCommands';
 import { PoolnbHoverProvider } from './hover';
 import { PoolnbKernel } from './kernel';
-import { createNotebookSession } from './langHost';
+import { createNotebookProject, createNotebookSession } from './langHost';
 import { ProjectFactory, Projects } from './projects';
 import { PoolnbSerializer } from './serializer';
 import { registerSettings } from './settings';
@@ -26,7 +26,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const kernel = new PoolnbKernel(createNotebookSession);
   subs.push(kernel);
 
-  registerLanguageFeatures(subs);
+  registerLanguageFeatures(subs, createNotebookProject);
 
   const computeOutputSize = new ComputeOutputSizeCommand();
   subs.push(
@@ -43,9 +43,8 @@ export function activate(context: vscode.ExtensionContext): void {
   );
 }
 
-/** Hover, completion and diagnostics, once the static checker (src/lang/check) provides a StaticProject. */
-function registerLanguageFeatures(subs: vscode.Disposable[], createProject?: ProjectFactory): void {
-  if (!createProject) return;
+/** Hover, completion and diagnostics over one StaticProject per notebook. */
+function registerLanguageFeatures(subs: vscode.Disposable[], createProject: ProjectFactory): void {
   const projects = new Projects(createProject);
   const selector: vscode.DocumentSelector = [{ language: LANGUAGE_ID }];
   subs.push(
