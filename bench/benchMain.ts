@@ -3,7 +3,8 @@
 // engine's public call path on one thread (validation, output allocation, fast kernels), poolnb on
 // both cores (bench/parallelPool.ts: the kernels over planes split across two threads), and
 // PyTorch (bench/torch_bench.py via /usr/bin/python3, single thread; skipped with a note when torch
-// is missing). It prints median ms over >= 7 runs, GB/s (input + output bytes), and ratios against
+// is missing). "kernels in place 1 thr" is the two-thread runner's code on one thread: the kernels
+// without the engine path's output allocation and copies into and out of WebAssembly memory. It prints median ms over >= 7 runs, GB/s (input + output bytes), and ratios against
 // the measured PyTorch and the issue's best-peer figures. `--json`: one JSON object per line.
 import { spawnSync } from 'child_process';
 import * as path from 'path';
@@ -173,6 +174,8 @@ function main(): void {
     let out: Tensor | undefined;
     const tOne = time(() => { const r = wl.engine(xt); out = (r instanceof Tensor ? r : (r as { output: Tensor }).output); });
     rows.push({ workload: wl.name, impl: 'poolnb 1 thread', median_ms: tOne, gbps: gbps(tOne) });
+    const tHere = time(() => pool.runHere(wl.job, x, yPar));
+    rows.push({ workload: wl.name, impl: 'kernels in place 1 thr', median_ms: tHere, gbps: gbps(tHere) });
     const tPar = time(() => pool.run(wl.job, x, yPar));
     rows.push({ workload: wl.name, impl: 'poolnb 2 threads', median_ms: tPar, gbps: gbps(tPar) });
     // the three implementations must agree (bit for bit, W4's naive mean excepted: it sums sequentially)

@@ -1,20 +1,25 @@
-// Runs the fast pooling kernels on both cores: the planes are split between the calling thread
-// and one worker_thread (the machine has 2 cores), both reading and writing Float32Array views of
-// one SharedArrayBuffer arena, synchronised with Atomics (no message round trip per call).
+// Runs the pooling kernels on both cores: the planes are split between the calling thread and one
+// worker_thread (the machine has 2 cores). Both threads instantiate the same kernels
+// (bench/sharedKernels.generated.ts, built from src/engine/fast/asm/poolKernels.as) over ONE shared
+// WebAssembly memory that also holds the inputs and outputs, so the kernels work in place: no
+// copies in or out, unlike the engine's single-thread path, whose tensors live in the JS heap.
+// Jobs are handed over through an Int32Array control block with Atomics (no message round trip).
 // Node-only (worker_threads), so it lives outside src/engine, which may not use Node built-ins.
 import { Worker } from 'worker_threads';
-import { fastAvgPool2d, fastMaxPool2d, fastMeanPlanes } from '../src/engine/fast';
+import { forEachBand } from '../src/engine/fast/bands';
+import { PoolKernelExports, decodeBase64 } from '../src/engine/fast/wasmRuntime';
+import { SHARED_POOL_KERNELS_WASM_BASE64 } from './sharedKernels.generated';
 
 /** Control block layout (Int32Array over a small SharedArrayBuffer). */
 export const CTRL = {
   SEQ: 0, DONE: 1, KIND: 2, IN_OFF: 3, OUT_OFF: 4, P0: 5, P1: 6,
   H: 7, W: 8, KH: 9, KW: 10, SH: 11, SW: 12, PH: 13, PW: 14, DH: 15, DW: 16, OH: 17, OW: 18,
-  CIP: 19, DIV: 20, OK: 21, SIZE: 24,
+  CIP: 19, DIV: 20, SIZE: 24,
 } as const;
 
 export const KIND = { MAX: 1, AVG: 2, MEAN: 3 } as const;
 
-/** Geometry of one job; `n` is the plane size for MEAN. */
+/** Geometry of one job (MEAN: plane of H×W elements, one output per plane). */
 export interface PoolJob {
   kind: 1 | 2 | 3;
   planes: number;
@@ -23,47 +28,85 @@ export interface PoolJob {
   countIncludePad: boolean; divisorOverride: number | null;
 }
 
-/** Runs one job's planes [p0, p1) on this thread (the same code the worker runs). */
-export function runSlice(arena: SharedArrayBuffer, inOff: number, outOff: number, j: PoolJob, p0: number, p1: number): boolean {
-  const inPlane = j.H * j.W, outPlane = j.kind === KIND.MEAN ? 1 : j.OH * j.OW;
-  const src = new Float32Array(arena, inOff + p0 * inPlane * 4, (p1 - p0) * inPlane);
-  const dst = new Float32Array(arena, outOff + p0 * outPlane * 4, (p1 - p0) * outPlane);
-  const n = p1 - p0;
-  if (j.kind === KIND.MAX) return fastMaxPool2d(src, n, j.H, j.W, j.kH, j.kW, j.sH, j.sW, j.pH, j.pW, j.dH, j.dW, j.OH, j.OW, dst, null);
-  if (j.kind === KIND.AVG) return fastAvgPool2d(src, n, j.H, j.W, j.kH, j.kW, j.sH, j.sW, j.pH, j.pW, j.OH, j.OW, j.countIncludePad, j.divisorOverride, dst);
-  return fastMeanPlanes(src, n, inPlane, dst);
+/** Per-thread scratch: the max kernel's horizontal-pass rows (values, columns) and mean's partials. */
+const SCRATCH_BYTES = 4 << 20;
+
+interface WasmGlobal {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: unknown };
+  Memory: new (d: { initial: number; maximum: number; shared: boolean }) => { buffer: SharedArrayBuffer };
+}
+const WA = (globalThis as unknown as { WebAssembly: WasmGlobal }).WebAssembly;
+
+/** The kernels of one thread over the shared memory, with that thread's scratch area. */
+export interface ThreadKernels { k: PoolKernelExports; scratch: number }
+
+export function instantiate(memory: object, thread: number): ThreadKernels {
+  const module = new WA.Module(decodeBase64(SHARED_POOL_KERNELS_WASM_BASE64));
+  const k = new WA.Instance(module, { env: { memory } }).exports as PoolKernelExports;
+  return { k, scratch: k.heapBase() + thread * SCRATCH_BYTES };
+}
+
+/** Runs planes [p0, p1) of a job in place (input at byte inOff, output at outOff of the shared memory). */
+export function runSlice(t: ThreadKernels, inOff: number, outOff: number, j: PoolJob, p0: number, p1: number): void {
+  const { k, scratch } = t;
+  const inPlane = j.H * j.W;
+  if (j.kind === KIND.MEAN) {
+    k.meanPlanes(inOff + p0 * inPlane * 4, outOff + p0 * 4, p1 - p0, inPlane, scratch);
+    return;
+  }
+  const outPlane = j.OH * j.OW;
+  const hv = scratch, hc = scratch + SCRATCH_BYTES / 2;
+  const extH = j.kind === KIND.MAX ? (j.kH - 1) * j.dH + 1 : j.kH;
+  forEachBand(p1 - p0, j.H, j.W, j.OH, j.sH, j.pH, extH, (b) => {
+    const inP = inOff + ((p0 + b.p0) * inPlane + b.r0 * j.W) * 4;
+    const outP = outOff + ((p0 + b.p0) * outPlane + b.oh0 * j.OW) * 4;
+    if (j.kind === KIND.MAX) {
+      const mode = k.hasNaN(inP, b.np * b.rows * j.W);
+      k.maxPool2d(inP, outP, 0, hv, hc, b.np, b.rows, b.r0, j.H, j.W, b.oh0, b.ohN, j.OW,
+        j.kH, j.kW, j.sH, j.sW, j.pH, j.pW, j.dH, j.dW, mode);
+    } else {
+      k.avgPool2d(inP, outP, b.np, b.rows, b.r0, j.H, j.W, b.oh0, b.ohN, j.OW,
+        j.kH, j.kW, j.sH, j.sW, j.pH, j.pW, j.countIncludePad ? 1 : 0, j.divisorOverride ?? 0);
+    }
+  });
 }
 
 export class ParallelPool {
-  readonly arena: SharedArrayBuffer;
+  readonly memory: { buffer: SharedArrayBuffer };
   private readonly ctrl: Int32Array;
   private readonly worker: Worker;
-  private top = 0;
+  private readonly mine: ThreadKernels;
+  private readonly base: number;
+  private top: number;
   private seq = 0;
 
   /** `workerFile`: the bundled bench/poolWorker.ts; `arenaBytes`: room for inputs and outputs. */
   constructor(workerFile: string, arenaBytes: number) {
-    this.arena = new SharedArrayBuffer(arenaBytes);
+    const pages = Math.ceil((arenaBytes + 3 * SCRATCH_BYTES) / 65536);
+    this.memory = new WA.Memory({ initial: pages, maximum: 16384, shared: true });
+    this.mine = instantiate(this.memory, 0);
+    this.base = this.top = this.mine.k.heapBase() + 2 * SCRATCH_BYTES;
     const ctrlBuf = new SharedArrayBuffer(CTRL.SIZE * 4);
     this.ctrl = new Int32Array(ctrlBuf);
-    this.worker = new Worker(workerFile, { workerData: { arena: this.arena, ctrl: ctrlBuf } });
+    this.worker = new Worker(workerFile, { workerData: { memory: this.memory, ctrl: ctrlBuf } });
     this.worker.unref();
   }
 
-  /** A Float32Array of n elements inside the shared arena (64-byte aligned). */
+  /** A Float32Array of n elements inside the shared memory (64-byte aligned). */
   alloc(n: number): Float32Array {
     const off = (this.top + 63) & ~63;
-    if (off + n * 4 > this.arena.byteLength) throw new Error('parallel pool arena too small');
+    if (off + n * 4 > this.memory.buffer.byteLength) throw new Error('parallel pool arena too small');
     this.top = off + n * 4;
-    return new Float32Array(this.arena, off, n);
+    return new Float32Array(this.memory.buffer, off, n);
   }
 
   /** Forgets every allocation (the views handed out must no longer be used). */
-  reset(): void { this.top = 0; }
+  reset(): void { this.top = this.base; }
 
   /**
-   * Runs the job over all planes: planes [0, half) here, [half, planes) in the worker, then waits
-   * for the worker. `input`/`output` must come from alloc().
+   * Runs the job over all planes: planes [0, half) on this thread, [half, planes) in the worker,
+   * then waits for the worker. `input`/`output` must come from alloc().
    */
   run(job: PoolJob, input: Float32Array, output: Float32Array): void {
     const c = this.ctrl;
@@ -78,9 +121,13 @@ export class ParallelPool {
     const seq = ++this.seq;
     Atomics.store(c, CTRL.SEQ, seq);
     Atomics.notify(c, CTRL.SEQ);
-    const ok = runSlice(this.arena, input.byteOffset, output.byteOffset, job, 0, half);
+    runSlice(this.mine, input.byteOffset, output.byteOffset, job, 0, half);
     for (let d = Atomics.load(c, CTRL.DONE); d !== seq; d = Atomics.load(c, CTRL.DONE)) Atomics.wait(c, CTRL.DONE, d);
-    if (!ok || c[CTRL.OK] !== 1) throw new Error('fast kernels unavailable');
+  }
+
+  /** The same kernels in place on this thread only (to separate kernel time from the engine path's copies). */
+  runHere(job: PoolJob, input: Float32Array, output: Float32Array): void {
+    runSlice(this.mine, input.byteOffset, output.byteOffset, job, 0, job.planes);
   }
 
   async close(): Promise<void> { await this.worker.terminate(); }

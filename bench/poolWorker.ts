@@ -1,9 +1,9 @@
 // The second core of bench/parallelPool.ts: waits on the control block, runs its planes of each
-// job with the fast kernels, and signals completion through the same block.
+// job in place in the shared memory, and signals completion through the same block.
 import { workerData } from 'worker_threads';
-import { CTRL, PoolJob, runSlice } from './parallelPool';
+import { CTRL, PoolJob, instantiate, runSlice } from './parallelPool';
 
-const arena = workerData.arena as SharedArrayBuffer;
+const kernels = instantiate(workerData.memory as object, 1);
 const c = new Int32Array(workerData.ctrl as SharedArrayBuffer);
 let last = 0;
 for (;;) {
@@ -16,8 +16,7 @@ for (;;) {
     kH: c[CTRL.KH], kW: c[CTRL.KW], sH: c[CTRL.SH], sW: c[CTRL.SW], pH: c[CTRL.PH], pW: c[CTRL.PW],
     dH: c[CTRL.DH], dW: c[CTRL.DW], countIncludePad: c[CTRL.CIP] === 1, divisorOverride: c[CTRL.DIV] || null,
   };
-  const ok = runSlice(arena, c[CTRL.IN_OFF], c[CTRL.OUT_OFF], job, c[CTRL.P0], c[CTRL.P1]);
-  c[CTRL.OK] = ok ? 1 : 0;
+  runSlice(kernels, c[CTRL.IN_OFF], c[CTRL.OUT_OFF], job, c[CTRL.P0], c[CTRL.P1]);
   Atomics.store(c, CTRL.DONE, seq);
   Atomics.notify(c, CTRL.DONE);
 }

@@ -24,13 +24,14 @@ export function fastMeanPlanes(src: ArrayLike<number>, planes: number, n: number
   const per = Math.min(planes, Math.max(1, Math.floor(CHUNK_FLOATS / n)));
   const inP = w.base;
   const outP = inP + ((per * n * 4 + 64 + 63) & ~63);
-  if (!w.ensure(outP - w.base + per * 4 + 64)) return false;
+  const tmpP = outP + ((per * 4 + 64 + 63) & ~63);
+  if (!w.ensure(tmpP - w.base + 128)) return false;
   countFastCall();
   const k = w.k, f32 = w.f32;
   for (let p0 = 0; p0 < planes; p0 += per) {
     const np = Math.min(per, planes - p0);
     f32.set(src.subarray(p0 * n, (p0 + np) * n), inP >> 2);
-    k.meanPlanes(inP, outP, np, n);
+    k.meanPlanes(inP, outP, np, n, tmpP);
     dst.set(f32.subarray(outP >> 2, (outP >> 2) + np), p0);
     if (tick) tick(np * n);
   }

@@ -18,7 +18,7 @@ export interface PoolKernelExports {
             H: number, W: number, oh0: number, ohN: number, OW: number,
             kH: number, kW: number, sH: number, sW: number, pH: number, pW: number,
             countIncludePad: number, divisorOverride: number): void;
-  meanPlanes(inP: number, outP: number, planes: number, n: number): void;
+  meanPlanes(inP: number, outP: number, planes: number, n: number, tmp: number): void;
   heapBase(): number;
 }
 

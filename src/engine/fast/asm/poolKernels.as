@@ -405,9 +405,6 @@ export function avgPool2d(inP: usize, outP: usize, planes: i32, inRows: i32, row
 
 // ---- mean over whole planes (adaptive avg pooling to all-ones output) --------------------------
 
-// Scratch for the 8-lane partial sums of 4 planes (4 × 32 bytes).
-const PARTIALS: usize = memory.data(128, 16);
-
 /**
  * ATen row_sum over the nv whole 8-float vectors of one plane (ilp = nv / 4 groups, < 16 here):
  * partial[k] = sum of vectors 4i + k, the leftover vectors added to partial[0], then
@@ -461,8 +458,10 @@ const PARTIALS: usize = memory.data(128, 16);
  * vectorized_inner_sum ends with a scalar: 0, + the n % 8 tail floats, + the 8 lanes in order;
  * four planes run at once with planes in lanes. Only the level-free case of multi_row_sum (fewer
  * than 16 groups of 4 vectors: n < 512) is implemented; the caller checks `meanSupported(n)`.
+ * `tmp`: 128 bytes of scratch (caller-owned, so that threads sharing one memory do not collide).
  */
-export function meanPlanes(inP: usize, outP: usize, planes: i32, n: i32): void {
+export function meanPlanes(inP: usize, outP: usize, planes: i32, n: i32, tmp: usize): void {
+  const PARTIALS = tmp; // 128 bytes of caller scratch: the 8-lane partial sums of 4 planes
   const divisor = <f32>n;
   const nv = n >> 3;
   const ilp = nv >> 2;
