@@ -143,6 +143,15 @@ OPS = {
     'log': torch.log,
     'sign': torch.sign,
     'relu': torch.relu,
+    'floor': torch.floor,
+    'ceil': torch.ceil,
+    'trunc': torch.trunc,
+    'round': torch.round,
+    'maximum': torch.maximum,
+    'minimum': torch.minimum,
+    'max2': torch.max,
+    'T': lambda x: x.T,
+    'expand_as': lambda x, o: x.expand_as(o),
     'clamp': lambda x, *a, **kw: torch.clamp(x, *a, **kw),
     'eq': lambda a, b: a == b,
     'ne': lambda a, b: a != b,
@@ -165,6 +174,7 @@ OPS = {
     'min': lambda x, *a, **kw: torch.min(x, *a, **kw),
     'argmax': lambda x, *a, **kw: torch.argmax(x, *a, **kw),
     'argmin': lambda x, *a, **kw: torch.argmin(x, *a, **kw),
+    'getitem_sum': lambda x, i, *a: torch.sum(x[i], *a),
     'sum_t': lambda x, *a, **kw: torch.sum(x.t(), *a, **kw),
     'sum_permuted': lambda x, p, *a, **kw: torch.sum(x.permute(p), *a, **kw),
     # conversion
@@ -322,6 +332,9 @@ case(G, 'permute_contiguous', x, (2, 0, 1), strides=True)
 for a in [(0, 1), (-1, 0), (1, 1), (0, 3)]:
     case(G, 'transpose', x, *a, strides=True)
 case(G, 't', y, strides=True)
+case(G, 'T', x, strides=True)
+case(G, 'T', torch.tensor(1.0), strides=True)
+case(G, 'expand_as', torch.tensor([[1.0], [2.0], [3.0]]), torch.zeros(2, 3, 4), strides=True)
 case(G, 't', torch.arange(3), strides=True)
 case(G, 't', x)
 z = torch.zeros(1, 3, 1, 2)
@@ -444,6 +457,12 @@ for op, tol in [('neg', None), ('abs', None), ('sqrt', None), ('exp', {'ulp': 1}
                 ('sign', None), ('relu', None)]:
     for t in [f, special, i, d, bl, u8, torch.tensor(2.0), rn(40)]:
         case(G, op, t, tol=tol)
+for op in ['floor', 'ceil', 'trunc', 'round']:
+    for t in [torch.tensor([0.5, 1.5, 2.5, -0.5, -1.5, -2.5, 2.4999, -0.0, NAN, INF, 1e20, 0.49999997]), i, d * 3, bl]:
+        case(G, op, t)
+for op in ['maximum', 'minimum', 'max2']:
+    for a_, b_ in [(special, sp2), (f, f2), (i, f), (i, i2), (u8, bl)]:
+        case(G, op, a_, b_)
 for a_ in [(f, -0.5, 0.5), (f, None, 0.0), (f, 0.0), (i, 0, 3), (i, 0.5), (special, -1.0, 1.0), (f, None, None),
            (f, 1.0, -1.0), (i, torch.tensor(1), torch.tensor(2))]:
     case(G, 'clamp', *a_)
@@ -491,6 +510,18 @@ big = rn(1000, 30)
 case(G, 'sum', big)
 case(G, 'sum', big, 0)
 case(G, 'sum', big, 1)
+# Past 32768 elements PyTorch may split a reduction across threads: compared to 1e-6 relative.
+BIG = {'rtol': 1e-6, 'atol': 0}
+huge = rn(300, 400)
+case(G, 'sum', huge, tol=BIG)
+case(G, 'sum', huge, 0, tol=BIG)
+case(G, 'sum', huge, 1, tol=BIG)
+case(G, 'mean', huge, tol=BIG)
+case(G, 'sum', rn(100003), tol=BIG)
+case(G, 'getitem_sum', rn(40, 50), (slice(None), slice(None, None, 2)))
+case(G, 'getitem_sum', rn(40, 50), (slice(None, None, 3),), 0)
+case(G, 'getitem_sum', rn(40, 50), (slice(None), slice(None, None, 2)), 1)
+case(G, 'getitem_sum', rn(6, 7, 40), (slice(None), slice(1, 5), slice(None, None, 2)), (0, 2))
 t2 = rn(9, 13)
 case(G, 'sum_t', t2)
 case(G, 'sum_t', t2, 0)

@@ -272,6 +272,32 @@ export function clamp(
   return hasMin || hasMax ? r : t;
 }
 
+/** torch.floor / ceil / trunc: identity (a copy) on integer tensors. */
+function rounding(name: string, f: Kernel1) {
+  return (t: Tensor, token?: CancelToken): Tensor => {
+    if (t.dtype === 'bool') throw runtimeError(`"${name}_vml_cpu" not implemented for 'Bool'`);
+    return map1(t, t.dtype, t.dtype, isFloating(t.dtype) ? f : (x) => x, token);
+  };
+}
+export const floor = rounding('floor', Math.floor);
+export const ceil = rounding('ceil', Math.ceil);
+export const trunc = rounding('trunc', Math.trunc);
+/** torch.round: half to even (std::nearbyint), like Python's round. */
+export const round = rounding('round', (x) => {
+  const r = Math.round(x);
+  return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
+});
+
+/** torch.maximum / torch.max(a, b): element-wise, NaN propagating; both must be tensors. */
+export function maximum(a: Tensor, b: Tensor, token?: CancelToken): Tensor {
+  const d = resultTypeOf(a, b);
+  return map2(a, b, d, d, (x, y) => (x !== x || y !== y ? NaN : x > y ? x : y), token);
+}
+export function minimum(a: Tensor, b: Tensor, token?: CancelToken): Tensor {
+  const d = resultTypeOf(a, b);
+  return map2(a, b, d, d, (x, y) => (x !== x || y !== y ? NaN : x < y ? x : y), token);
+}
+
 // ---- comparisons and logic -----------------------------------------------------------
 
 function compare(f: Kernel2) {

@@ -129,6 +129,15 @@ export function t(x: Tensor): Tensor {
   return x.ndim < 2 ? x.view(x.shape, x.strides) : transpose(x, 0, 1);
 }
 
+/** Tensor.T: all dims reversed. */
+export function T(x: Tensor): Tensor {
+  return permute(x, x.shape.map((_, i) => x.ndim - 1 - i));
+}
+
+export function expandAs(x: Tensor, other: Tensor): Tensor { return expand(x, other.shape); }
+export function viewAs(x: Tensor, other: Tensor): Tensor { return view(x, other.shape); }
+export function reshapeAs(x: Tensor, other: Tensor): Tensor { return reshape(x, other.shape); }
+
 export function squeeze(x: Tensor, dim?: number | null): Tensor {
   if (dim === undefined || dim === null) {
     const keep = x.shape.map((s, i) => i).filter((i) => x.shape[i] !== 1);
