@@ -4,6 +4,7 @@
 
 import type { CompletionInfo } from '../api';
 import { nodeAt } from '../syntax/nodeAt';
+import { walk } from '../syntax/walk';
 import type * as N from '../syntax/nodes';
 import { KEYWORDS } from '../syntax/tokens';
 import type { NotebookFacts, Scope } from './checker';
@@ -35,7 +36,7 @@ export function completionsAt(text: string, module: N.Module, offset: number, fa
   }
 
   const items: CompletionInfo[] = [];
-  const call = chain.find((n): n is N.Call => n.kind === 'Call' && offset > n.lparen && (!n.closed || offset < n.end));
+  const call = enclosingCall(module, text, offset);
   if (call && !(offset <= call.func.end)) {
     const callee = facts.types.get(call.func);
     const given = new Set(call.args.filter((a) => a.name).map((a) => a.name!.name));
@@ -49,6 +50,19 @@ export function completionsAt(text: string, module: N.Module, offset: number, fa
   }
   items.push(...namesInScope(scope, chain, facts));
   return filter(items, prefix);
+}
+
+/** The innermost call whose parentheses hold the cursor (an unclosed call extends over trailing blanks). */
+function enclosingCall(module: N.Module, text: string, offset: number): N.Call | undefined {
+  let best: N.Call | undefined;
+  walk(module, (n) => {
+    if (n.start > offset) return false;
+    if (n.kind === 'Call' && offset > n.lparen && (n.closed ? offset < n.end : text.slice(n.end, offset).trim() === '')) {
+      if (!best || n.lparen > best.lparen) best = n;
+    }
+    return undefined;
+  });
+  return best;
 }
 
 function inCommentOrString(text: string, offset: number, chain: N.Node[]): boolean {

@@ -84,7 +84,12 @@ export class StaticNotebook implements StaticProject {
     const scope = new Scope(undefined, new Map(scopeIn.vars));
     const checker = new Checker(facts, index);
     checker.moduleScope = scope;
-    checker.checkModule(p.module.body, scope);
+    try {
+      checker.checkModule(p.module.body, scope);
+    } catch {
+      // A checker bug must not break the editor: this cell just gets no static diagnostics.
+      checker.diags.length = 0;
+    }
     const diagnostics = [...p.errors.slice(0, 1).map(syntaxDiagnostic), ...dedupe(checker.diags)];
     return { text, parse: p, diagnostics, scopeIn, scopeOut: scope };
   }
@@ -95,12 +100,20 @@ export class StaticNotebook implements StaticProject {
 
   hover(cell: number, offset: number): HoverInfo | undefined {
     const a = this.analysis(cell);
-    return a ? hoverAt(a.parse.module, offset, this.facts) : undefined;
+    try {
+      return a ? hoverAt(a.parse.module, offset, this.facts) : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   completions(cell: number, offset: number): CompletionInfo[] {
     const a = this.analysis(cell);
-    return a ? completionsAt(a.text, a.parse.module, offset, this.facts, a.scopeOut) : [];
+    try {
+      return a ? completionsAt(a.text, a.parse.module, offset, this.facts, a.scopeOut) : [];
+    } catch {
+      return [];
+    }
   }
 
   /** The parsed tree of a cell (for hosts that need ranges, e.g. folding). */
