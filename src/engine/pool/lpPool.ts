@@ -8,6 +8,7 @@ import { CancelToken, TorchError, runtimeError, typeError, valueError } from '..
 import { Tensor } from '../tensor';
 import { avgPoolPlane, avgPoolShape, AvgPoolPlan } from './avgPool';
 import { CancelTicker, IntArg, denseData, geometry3, planeLayout } from './common';
+import { exactPow } from './exactPow';
 import { PoolPlan } from './plan';
 
 export interface LpPoolOptions {
@@ -65,12 +66,19 @@ export function lpPoolShape(
  * torch's pow(tensor, python scalar) on a float tensor (PowKernel.cpp): exponents 0.5,
  * -0.5, -1, 2, 3, -2 have exact special kernels; anything else is std::pow. The
  * vectorised loop (blocks of 16 float32 / 8 float64) passes the exponent as the tensor's
- * type; the scalar tail passes it as a double.
+ * type; the scalar tail passes it as a double. The vectorised loop uses Sleef (within one
+ * ulp); we use the correctly rounded value there too, so rare one-ulp differences remain.
  */
-export function powScalarInto(src: ArrayLike<number>, dst: { [i: number]: number; length: number }, n: number, e: number, f32: boolean): void {
+export function powScalarInto(
+  src: ArrayLike<number>, dst: { [i: number]: number; length: number }, n: number, e: number, f32: boolean, ticker: CancelTicker,
+): void {
   const r = f32 ? Math.fround : (x: number) => x;
   const vecEnd = n - (n % (f32 ? 16 : 8));
+  // float32: a double Math.pow rounded to float is exact but for ~2^-28 of inputs;
+  // float64 needs the correctly rounded (slow) pow to agree with glibc
+  const general = f32 ? cPow : exactPow;
   for (let i = 0; i < n; i++) {
+    if ((i & 1023) === 1023) ticker.add(1024 * (f32 ? 1 : 64));
     const x = src[i];
     let y: number;
     if (e === 0.5) y = Math.sqrt(x);
@@ -79,7 +87,7 @@ export function powScalarInto(src: ArrayLike<number>, dst: { [i: number]: number
     else if (e === 2) y = x * x;
     else if (e === 3) y = r(x * x) * x;
     else if (e === -2) y = 1 / r(x * x);
-    else y = cPow(x, i < vecEnd ? r(e) : e);
+    else y = general(x, i < vecEnd ? r(e) : e);
     dst[i] = r(y);
   }
 }
@@ -113,7 +121,7 @@ export function lpPool(
   const src = data.subarray(off, off + n);
   if (isFloating(plan.powDtype)) {
     const asFloat = isFloating(input.dtype) ? src : Float32Array.from(src);
-    powScalarInto(asFloat, powered.storage, n, normType, plan.powDtype === 'float32');
+    powScalarInto(asFloat, powered.storage, n, normType, plan.powDtype === 'float32', ticker);
   } else {
     for (let i = 0; i < n; i++) powered.storage[i] = intPow(src[i], normType, plan.powDtype);
   }
@@ -141,7 +149,7 @@ export function lpPool(
   // .pow(1.0 / p): integer results become float32 first
   const output = Tensor.empty(plan.outputShape, plan.dtype);
   const base = isFloating(plan.powDtype) ? scaled : Float32Array.from(scaled);
-  powScalarInto(base, output.storage, m, 1 / normType, plan.dtype === 'float32');
+  powScalarInto(base, output.storage, m, 1 / normType, plan.dtype === 'float32', ticker);
   output.provenance = { op: plan.op, params: plan.params, input };
   return output;
 }
