@@ -8,7 +8,7 @@
 // functions in torch (SLEEF, 1 ulp) and are matched to 1 ulp, not bit for bit.
 
 import { DType, castScalar, isFloating, isIntegral, resultType, scalarTypeName } from '../dtype';
-import { CancelToken, TorchError, runtimeError } from '../errors';
+import { CancelToken, TorchError, runtimeError, throwIfCancelled } from '../errors';
 import { Tensor } from '../tensor';
 import { broadcastShapes, broadcastStrides, forEachOffset } from './broadcast';
 import { Scalar, TensorOrScalar, asTensor, operandOf, toPyScalar } from './scalar';
@@ -38,6 +38,19 @@ export function map2(
   const s = res.storage, sa = ta.storage, sb = tb.storage;
   const castA = ta.dtype !== compute, castB = tb.dtype !== compute, toBool = out === 'bool';
   const toInt = !isFloating(out); // integers have no -0
+  // Fast path: each operand either dense over the output shape or a single broadcast value.
+  const stepA = denseStep(ta, shape), stepB = denseStep(tb, shape);
+  if (stepA >= 0 && stepB >= 0) {
+    const n = res.numel, oa = ta.offset, ob = tb.offset;
+    for (let i = 0; i < n; i++) {
+      if ((i & 0xffff) === 0xffff) throwIfCancelled(token);
+      const x = castA ? castScalar(sa[oa + i * stepA], compute) : sa[oa + i * stepA];
+      const y = castB ? castScalar(sb[ob + i * stepB], compute) : sb[ob + i * stepB];
+      const r = f(x, y);
+      s[i] = toBool ? (r !== 0 ? 1 : 0) : toInt ? r + 0 : r;
+    }
+    return res;
+  }
   forEachOffset(shape, [
     { strides: broadcastStrides(ta, shape), offset: ta.offset },
     { strides: broadcastStrides(tb, shape), offset: tb.offset },
@@ -50,11 +63,27 @@ export function map2(
   return res;
 }
 
+/** 1 when `t` is contiguous with exactly `shape`, 0 when it holds one value, -1 otherwise. */
+function denseStep(t: Tensor, shape: readonly number[]): number {
+  if (t.numel === 1) return 0;
+  if (t.ndim !== shape.length || t.shape.some((s, i) => s !== shape[i])) return -1;
+  return t.isContiguous() ? 1 : -1;
+}
+
 /** Applies `f` element-wise to `t` read in `compute` dtype, into a new tensor of `out` dtype. */
 export function map1(t: Tensor, compute: DType, out: DType, f: Kernel1, token?: CancelToken): Tensor {
   const res = Tensor.empty(t.shape, out);
   const s = res.storage, st = t.storage;
   const cast = t.dtype !== compute, toBool = out === 'bool', toInt = !isFloating(out);
+  if (t.isContiguous()) {
+    const n = res.numel, o = t.offset;
+    for (let i = 0; i < n; i++) {
+      if ((i & 0xffff) === 0xffff) throwIfCancelled(token);
+      const r = f(cast ? castScalar(st[o + i], compute) : st[o + i]);
+      s[i] = toBool ? (r !== 0 ? 1 : 0) : toInt ? r + 0 : r;
+    }
+    return res;
+  }
   forEachOffset(t.shape, [{ strides: t.strides, offset: t.offset }], (i, o) => {
     const r = f(cast ? castScalar(st[o[0]], compute) : st[o[0]]);
     s[i] = toBool ? (r !== 0 ? 1 : 0) : toInt ? r + 0 : r;
