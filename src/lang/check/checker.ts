@@ -11,8 +11,9 @@ import { pooledSize } from '../../engine/outputSize';
 import type * as N from '../syntax/nodes';
 import {
   BUILTINS, F_FUNCTIONS, HELPERS, KNOWN_MODULES, LibDefault, LibEntry, LibParam, NN_CLASSES, TENSOR_MEMBERS, TORCH_FUNCTIONS,
-  UNAVAILABLE_MODULES, findEntry, isRequired,
+  findEntry, isRequired,
 } from './library';
+import { unsupported } from '../interp/imports';
 import { DiagnosticCode, PYTHON_BUILTIN_NAMES, REFUSED, codeForTorchMessage, diagnostic } from './diagnostics';
 import { PlanInfo, SType, UNKNOWN, intValue, join, tensorT, Dim } from './types';
 import { poolKind, poolStatic } from './pooling';
@@ -345,44 +346,48 @@ export class Checker {
     }
   }
 
+  /**
+   * Imports as the interpreter runs them (src/lang/interp/imports.ts owns the list and the
+   * advice): torch, torch.nn, torch.nn.functional and math import; anything else imports
+   * as a placeholder whose use fails with advice, so the import gets a warning with it.
+   */
   private importStmt(s: N.Import | N.ImportFrom, scope: Scope): void {
     if (s.kind === 'Import') {
       for (const a of s.names) {
         const known = KNOWN_MODULES[a.name];
         const top = a.name.split('.')[0];
-        const advice = unavailableAdvice(a.name);
-        if (advice) {
-          this.staticDiag(a.nameSpan, 'unavailable-module', advice, 'warning');
-          const bound = a.asname?.name ?? top;
-          scope.vars.set(bound, { k: 'unavailable', name: a.asname ? a.name : top, advice });
+        if (a.name === 'math') { scope.vars.set(a.asname?.name ?? 'math', UNKNOWN); continue; }
+        if (a.asname) {
+          if (known) { scope.vars.set(a.asname.name, { k: 'pymodule', name: known }); continue; }
+          this.unavailable(a.name, a.nameSpan, a.asname.name, scope);
           continue;
         }
-        if (!known && top !== 'torch') {
-          this.staticDiag(a.nameSpan, 'unavailable-module', `${a.name} is not available in PoolScript: only torch, torch.nn and torch.nn.functional can be imported`, 'warning');
-          scope.vars.set(a.asname?.name ?? top, UNKNOWN);
-          continue;
-        }
-        if (a.asname) scope.vars.set(a.asname.name, known ? { k: 'pymodule', name: known } : UNKNOWN);
-        else scope.vars.set(top, { k: 'pymodule', name: 'torch' });
+        if (top === 'torch' && (known || a.name === 'torch')) { scope.vars.set('torch', { k: 'pymodule', name: 'torch' }); continue; }
+        if (top === 'torch') { scope.vars.set('torch', { k: 'pymodule', name: 'torch' }); continue; }
+        this.unavailable(top, a.nameSpan, top, scope);
       }
       return;
     }
     const mod = s.module;
     const known = KNOWN_MODULES[mod];
-    const advice = unavailableAdvice(mod);
     for (const a of s.names) {
       const bound = a.asname?.name ?? a.name;
       if (a.name === '*') { this.facts.starImport = true; continue; }
-      if (advice || (!known && s.level === 0)) {
-        const full = `${mod}.${a.name}`;
-        const adv = unavailableAdvice(full) ?? advice
-          ?? `${mod} is not available in PoolScript: only torch, torch.nn and torch.nn.functional can be imported`;
-        this.staticDiag(a.nameSpan, 'unavailable-module', adv, 'warning');
-        scope.vars.set(bound, { k: 'unavailable', name: a.name, advice: adv });
+      if (mod === 'math' && s.level === 0) { scope.vars.set(bound, UNKNOWN); continue; }
+      if (!known || s.level > 0) {
+        this.unavailable(`${mod}.${a.name}`, a.nameSpan, bound, scope);
         continue;
       }
-      scope.vars.set(bound, this.member(known ? { k: 'pymodule', name: known } : UNKNOWN, a.name));
+      const sub = KNOWN_MODULES[`${mod}.${a.name}`];
+      const t = sub ? { k: 'pymodule', name: sub } as SType : this.member({ k: 'pymodule', name: known }, a.name);
+      scope.vars.set(bound, t);
     }
+  }
+
+  private unavailable(name: string, span: N.Span, bound: string, scope: Scope): void {
+    const advice = unsupported(name).advice;
+    this.staticDiag(span, 'unavailable-module', advice, 'warning');
+    scope.vars.set(bound, { k: 'unavailable', name, advice });
   }
 
   // ------------------------------------------------------------ expressions
@@ -642,7 +647,8 @@ export class Checker {
         return this.callUser(fwd, pos, kw, e, f);
       }
       case 'unavailable':
-        this.runtimeError(e, 'unavailable-module', f.advice);
+        // the interpreter raises NotImplementedError(advice) when such a name is called
+        this.runtimeError(e, 'unavailable-module', `NotImplementedError: ${f.advice}`);
         return UNKNOWN;
       default: return UNKNOWN;
     }
@@ -909,15 +915,6 @@ export function iterationOf(it: SType): { elem: SType; runs: boolean } {
     case 'str': return { elem: { k: 'str' }, runs: !!it.v };
     default: return { elem: UNKNOWN, runs: false };
   }
-}
-
-function unavailableAdvice(mod: string): string | undefined {
-  const parts = mod.split('.');
-  for (let i = parts.length; i > 0; i--) {
-    const adv = UNAVAILABLE_MODULES[parts.slice(0, i).join('.')];
-    if (adv) return adv;
-  }
-  return undefined;
 }
 
 export function builtinType(name: string): SType | undefined {

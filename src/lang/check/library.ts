@@ -284,27 +284,9 @@ export const HELPERS: readonly LibEntry[] = [
   { name: 'image', kind: 'function', params: [req('path'), opt('mode', 'RGB', "'RGB' or 'L'")], doc: 'A workspace PNG/JPEG as a float tensor N×C×H×W in [0, 1].' },
 ];
 
-/** Modules of the Python world PoolScript knows are absent, and what to use instead. */
-export const UNAVAILABLE_MODULES: Readonly<Record<string, string>> = {
-  torchvision: "torchvision is not available in PoolScript: load a local picture with image('path.png') instead of downloading a dataset",
-  'torch.utils.data': 'DataLoader / datasets are not available: make tensors directly (torch.tensor, image(path)) and loop over them',
-  'torch.utils.tensorboard': "tensorboard is not available: use show(x) to display a tensor in the notebook",
-  numpy: 'numpy is not available in PoolScript: use torch tensors (torch.tensor, .tolist())',
-  matplotlib: "matplotlib is not available: use show(x, mode='image') or show(x, mode='heatmap')",
-  'matplotlib.pyplot': "matplotlib is not available: use show(x, mode='image') or show(x, mode='heatmap')",
-  PIL: "PIL is not available: use image('path.png') to load a picture",
-  tqdm: 'tqdm is not available: loop directly (for x in ...)',
-  d2l: 'd2l is not available: the pooling functions it wraps are in torch.nn.functional',
-  os: 'file and system access is not available in PoolScript',
-  sys: 'system access is not available in PoolScript',
-  time: 'time is not available in PoolScript',
-  random: 'use torch.rand / torch.randint with torch.manual_seed instead',
-  math: 'math is not available: use torch functions or Python operators',
-};
-
 /** Modules that import cleanly: dotted name -> what it binds to. */
 export const KNOWN_MODULES: Readonly<Record<string, 'torch' | 'nn' | 'F'>> = {
-  torch: 'torch', 'torch.nn': 'nn', 'torch.nn.functional': 'F',
+  torch: 'torch', 'torch.nn': 'nn', 'torch.nn.functional': 'F', 'torch.nn.modules': 'nn',
 };
 
 export function findEntry(table: readonly LibEntry[], name: string): LibEntry | undefined {
