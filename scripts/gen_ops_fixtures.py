@@ -424,6 +424,14 @@ case(G, 'stack', [torch.tensor(1), torch.tensor(2.5)])
 
 # ---------------------------------------------------------------- element-wise
 G = 'elementwise'
+_case = case
+
+
+def case(group, op, *args, **kw):  # noqa: F811 - element-wise results also check the output layout
+    kw.setdefault('strides', True)
+    _case(group, op, *args, **kw)
+
+
 f = rn(2, 3)
 f2 = rn(3)
 d = rn(2, 3, dtype=torch.float64)
@@ -485,6 +493,13 @@ for a_ in [(bl, f, f2), (bl, i, 0.5), (bl, i, i32), (bl, 1.0, 0.0), (bl, f, 0), 
 # a larger broadcast to exercise strided loops
 case(G, 'add', rn(3, 1, 4), rn(2, 1))
 case(G, 'mul', rn(4, 5).t(), rn(4))
+
+for a_, b_ in [(rn(4, 5).t(), 1), (rn(4, 5).t(), rn(5, 4)), (rn(5, 4), rn(4, 5).t()), (rn(2, 3, 4).permute(2, 0, 1), rn(4, 1, 1)),
+               (rn(3, 1, 4).permute(1, 2, 0), rn(1, 4, 3).permute(0, 1, 2)), (rn(1, 5).t(), rn(3))]:
+    case(G, 'mul', a_, b_)
+case(G, 'exp', rn(3, 4).t(), tol={'ulp': 1})
+case(G, 'where', rn(4, 3).t() > 0, rn(3, 4), 0.0)
+case = _case
 
 # ---------------------------------------------------------------- reductions
 G = 'reduce'

@@ -67,3 +67,44 @@ export function forEachOffset(
     }
   }
 }
+
+/**
+ * The strides TensorIterator gives a new output: dims ordered as the inputs lie in memory
+ * (reorder_dimensions: by increasing stride, broadcast dims ignored, ties to the smaller
+ * size), then laid out densely in that order. Returns undefined when that is the ordinary
+ * contiguous layout. So `x.t() + 1` keeps x.t()'s layout, as in PyTorch.
+ */
+export function iteratorOutputStrides(shape: readonly number[], inputs: readonly (readonly number[])[]): number[] | undefined {
+  const nd = shape.length;
+  if (nd <= 1) return undefined;
+  const shouldSwap = (d0: number, d1: number): number => {
+    for (const st of inputs) {
+      const s0 = st[d0], s1 = st[d1];
+      if (s0 === 0 || s1 === 0) continue;
+      if (s0 < s1) return -1;
+      if (s0 > s1) return 1;
+      if (shape[d0] > shape[d1]) return 1;
+    }
+    return 0;
+  };
+  const perm: number[] = [];
+  for (let i = nd - 1; i >= 0; i--) perm.push(i);
+  for (let i = 1; i < nd; i++) {
+    let dim1 = i;
+    for (let dim0 = i - 1; dim0 >= 0; dim0--) {
+      const c = shouldSwap(perm[dim0], perm[dim1]);
+      if (c > 0) {
+        [perm[dim0], perm[dim1]] = [perm[dim1], perm[dim0]];
+        dim1 = dim0;
+      } else if (c < 0) break;
+    }
+  }
+  if (perm.every((d, k) => d === nd - 1 - k)) return undefined;
+  const strides = new Array<number>(nd);
+  let next = 1;
+  for (const d of perm) {
+    strides[d] = next;
+    next *= shape[d];
+  }
+  return strides;
+}

@@ -10,7 +10,7 @@
 import { DType, castScalar, isFloating, isIntegral, resultType, scalarTypeName } from '../dtype';
 import { CancelToken, TorchError, runtimeError, throwIfCancelled } from '../errors';
 import { Tensor } from '../tensor';
-import { broadcastShapes, broadcastStrides, forEachOffset } from './broadcast';
+import { broadcastShapes, broadcastStrides, forEachOffset, iteratorOutputStrides } from './broadcast';
 import { Scalar, TensorOrScalar, asTensor, operandOf, toPyScalar } from './scalar';
 
 type Kernel2 = (x: number, y: number) => number;
@@ -34,13 +34,14 @@ export function map2(
   requireTensor(a, b);
   const ta = asTensor(a, compute), tb = asTensor(b, compute);
   const shape = broadcastShapes(ta.shape, tb.shape);
-  const res = Tensor.empty(shape, out);
+  const stA = broadcastStrides(ta, shape), stB = broadcastStrides(tb, shape);
+  const res = emptyLike(shape, out, [stA, stB]);
   const s = res.storage, sa = ta.storage, sb = tb.storage;
   const castA = ta.dtype !== compute, castB = tb.dtype !== compute, toBool = out === 'bool';
   const toInt = !isFloating(out); // integers have no -0
   // Fast path: each operand either dense over the output shape or a single broadcast value.
   const stepA = denseStep(ta, shape), stepB = denseStep(tb, shape);
-  if (stepA >= 0 && stepB >= 0) {
+  if (stepA >= 0 && stepB >= 0 && res.isContiguous()) {
     const n = res.numel, oa = ta.offset, ob = tb.offset;
     for (let i = 0; i < n; i++) {
       if ((i & 0xffff) === 0xffff) throwIfCancelled(token);
@@ -52,15 +53,23 @@ export function map2(
     return res;
   }
   forEachOffset(shape, [
-    { strides: broadcastStrides(ta, shape), offset: ta.offset },
-    { strides: broadcastStrides(tb, shape), offset: tb.offset },
-  ], (i, o) => {
+    { strides: stA, offset: ta.offset },
+    { strides: stB, offset: tb.offset },
+    { strides: res.strides, offset: 0 },
+  ], (_, o) => {
     const x = castA ? castScalar(sa[o[0]], compute) : sa[o[0]];
     const y = castB ? castScalar(sb[o[1]], compute) : sb[o[1]];
     const r = f(x, y);
-    s[i] = toBool ? (r !== 0 ? 1 : 0) : toInt ? r + 0 : r;
+    s[o[2]] = toBool ? (r !== 0 ? 1 : 0) : toInt ? r + 0 : r;
   }, token);
   return res;
+}
+
+/** A new tensor laid out as TensorIterator lays out an op's output for these input strides. */
+function emptyLike(shape: number[], dtype: DType, inputStrides: number[][]): Tensor {
+  const res = Tensor.empty(shape, dtype);
+  const st = iteratorOutputStrides(shape, inputStrides);
+  return st ? new Tensor(dtype, res.storage, shape, st) : res;
 }
 
 /** 1 when `t` is contiguous with exactly `shape`, 0 when it holds one value, -1 otherwise. */
@@ -72,7 +81,7 @@ function denseStep(t: Tensor, shape: readonly number[]): number {
 
 /** Applies `f` element-wise to `t` read in `compute` dtype, into a new tensor of `out` dtype. */
 export function map1(t: Tensor, compute: DType, out: DType, f: Kernel1, token?: CancelToken): Tensor {
-  const res = Tensor.empty(t.shape, out);
+  const res = emptyLike(t.shape, out, [broadcastStrides(t, t.shape)]);
   const s = res.storage, st = t.storage;
   const cast = t.dtype !== compute, toBool = out === 'bool', toInt = !isFloating(out);
   if (t.isContiguous()) {
@@ -84,9 +93,9 @@ export function map1(t: Tensor, compute: DType, out: DType, f: Kernel1, token?: 
     }
     return res;
   }
-  forEachOffset(t.shape, [{ strides: t.strides, offset: t.offset }], (i, o) => {
+  forEachOffset(t.shape, [{ strides: t.strides, offset: t.offset }, { strides: res.strides, offset: 0 }], (_, o) => {
     const r = f(cast ? castScalar(st[o[0]], compute) : st[o[0]]);
-    s[i] = toBool ? (r !== 0 ? 1 : 0) : toInt ? r + 0 : r;
+    s[o[1]] = toBool ? (r !== 0 ? 1 : 0) : toInt ? r + 0 : r;
   }, token);
   return res;
 }
@@ -384,14 +393,17 @@ export function where(cond: Tensor, a: TensorOrScalar, b: TensorOrScalar, token?
   const d = resultTypeOf(a, b);
   const ta = asTensor(a, d), tb = asTensor(b, d);
   const shape = broadcastShapes(broadcastShapes(cond.shape, ta.shape), tb.shape);
-  const res = Tensor.empty(shape, d);
+  const stC = broadcastStrides(cond, shape), stA = broadcastStrides(ta, shape), stB = broadcastStrides(tb, shape);
+  // where's TensorIterator lists the output, then condition, self, other
+  const res = emptyLike(shape, d, [stC, stA, stB]);
   const s = res.storage, sc = cond.storage, sa = ta.storage, sb = tb.storage;
   forEachOffset(shape, [
-    { strides: broadcastStrides(cond, shape), offset: cond.offset },
-    { strides: broadcastStrides(ta, shape), offset: ta.offset },
-    { strides: broadcastStrides(tb, shape), offset: tb.offset },
-  ], (i, o) => {
-    s[i] = sc[o[0]] !== 0 ? castScalar(sa[o[1]], d) : castScalar(sb[o[2]], d);
+    { strides: stC, offset: cond.offset },
+    { strides: stA, offset: ta.offset },
+    { strides: stB, offset: tb.offset },
+    { strides: res.strides, offset: 0 },
+  ], (_, o) => {
+    s[o[3]] = sc[o[0]] !== 0 ? castScalar(sa[o[1]], d) : castScalar(sb[o[2]], d);
   }, token);
   return res;
 }

@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { DType } from '../../../src/engine/dtype';
+import { DType, allocate } from '../../../src/engine/dtype';
 import { TorchError } from '../../../src/engine/errors';
 import { Tensor } from '../../../src/engine/tensor';
 import { ELLIPSIS, PyScalar, ValuesIndices, pyBool, pyFloat, pyInt, slice } from '../../../src/engine/ops';
@@ -35,7 +35,21 @@ export function decode(e: Enc): unknown {
   if (e === null || typeof e === 'string' || typeof e === 'number') return e;
   if ('T' in e) {
     const data = (e.data as unknown[]).map(num);
-    return Tensor.fromValues(data, e.shape as number[], e.T as DType);
+    const t = Tensor.fromValues(data, e.shape as number[], e.T as DType);
+    const stride = e.stride as number[] | undefined;
+    if (!stride || t.numel === 0 || stride.every((s, i) => s === t.strides[i] || t.shape[i] === 1)) return t;
+    // Rebuild PyTorch's memory layout (a transposed or expanded input stays one).
+    const span = 1 + t.shape.reduce((a, s, i) => a + (s - 1) * stride[i], 0);
+    const out = new Tensor(t.dtype, allocate(t.dtype, span), t.shape, stride, 0);
+    const idx = new Array<number>(t.ndim).fill(0);
+    for (let i = 0; i < t.numel; i++) {
+      out.storage[out.offsetOf(idx)] = t.storage[i];
+      for (let d = t.ndim - 1; d >= 0; d--) {
+        if (++idx[d] < t.shape[d]) break;
+        idx[d] = 0;
+      }
+    }
+    return out;
   }
   if ('P' in e) {
     const shape = e.shape as number[];
