@@ -863,7 +863,30 @@ def t_pool_printopts(rng):
     return '\n'.join(lines)
 
 
-EXTRA_TEMPLATES = [('pool', 'outsize', t_outsize, 90), ('tensor', 'promote', t_promote, 70),
+def t_float_bits(rng):
+    """Non-integer float inputs, results shown to the last bit with tolist() (accumulation order matters)."""
+    nd = rng.choice([1, 2, 2, 3])
+    sp = [rng.randint(2, 6 if nd < 3 else 4) for _ in range(nd)]
+    shape = [1, rng.choice([1, 2])] + sp
+    n = prod(shape)
+    vals = [round(rng.uniform(-10, 10), rng.choice([1, 3, 6])) for _ in range(n)]
+    dtype = rng.choice(['float32', 'float32', 'float32', 'float64'])
+    ops = [f'F.avg_pool{nd}d(x, 2, stride=1)', f'F.avg_pool{nd}d(x, 2, stride=1, padding=1, count_include_pad=False)',
+           f'F.adaptive_avg_pool{nd}d(x, 1)', f'F.adaptive_avg_pool{nd}d(x, {rng.randint(1, 3)})', 'x.mean(dim=-1)',
+           'x.sum(dim=-1)', 'x.sum()', 'x.mean()', f'F.max_pool{nd}d(x, 2, stride=1)', 'x / 3 + 0.1', 'x * 0.1 - x']
+    if nd < 3:
+        ops.append(f'F.lp_pool{nd}d(x, 2, 2)')
+        ops.append(f'F.lp_pool{nd}d(x.abs() + 1, 3, 2)')
+    if nd == 2:
+        ops.append(f'F.avg_pool2d(x, 3, stride=1, divisor_override=4)')
+        ops.append('F.conv2d(x[:, :1], torch.tensor([[[[0.25, -0.5], [0.125, 0.3]]]]))')
+    op = rng.choice(ops)
+    flat = '[' + ', '.join(repr(v) for v in vals) + ']'
+    return '\n'.join([f'x = torch.tensor({flat}, dtype=torch.{dtype}).reshape({", ".join(map(str, shape))})',
+                       f'y = {op}', 'print(y)', 'print(y.tolist())'])
+
+
+EXTRA_TEMPLATES = [('pool', 'floatbits', t_float_bits, 60), ('pool', 'outsize', t_outsize, 90), ('tensor', 'promote', t_promote, 70),
                    ('print', 'tensorformat', t_tensor_format, 40), ('print', 'poolopts', t_pool_printopts, 50)]
 
 ALL_TEMPLATES = (
