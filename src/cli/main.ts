@@ -157,6 +157,8 @@ function lineCol(text: string, offset: number): { line: number; column: number }
 }
 
 if (require.main === module) {
+  // `poolnb run x | head` closes the pipe early: stop quietly, as Python does on SIGPIPE.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); });
   main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (e) => {
     process.stderr.write(`poolnb: ${(e as Error).stack ?? e}\n`);
     process.exitCode = 2;

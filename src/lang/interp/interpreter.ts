@@ -87,7 +87,7 @@ export class Interpreter implements CallContext {
     for (let i = 0; i < body.length; i++) {
       const s = body[i];
       if (i === body.length - 1 && s.kind === 'ExprStmt') {
-        await this.tick();
+        { const t = this.tick(); if (t) await t; }
         last = await this.evalAt(s.value, this.globals);
       } else {
         const sig = await this.exec(s, this.globals);
@@ -98,9 +98,11 @@ export class Interpreter implements CallContext {
   }
 
   /** Evaluates with the expression's range recorded on any error it raises. */
-  private async evalAt(e: N.Expr, scope: Scope): Promise<Value> {
+  private evalAt(e: N.Expr, scope: Scope): Value | Promise<Value> {
     try {
-      return await this.eval(e, scope);
+      const v = this.ev(e, scope);
+      if (v instanceof Promise) return v.catch((err) => { this.mark(err, e); throw err; });
+      return v;
     } catch (err) {
       this.mark(err, e);
       throw err;
@@ -113,7 +115,8 @@ export class Interpreter implements CallContext {
     }
   }
 
-  private async tick(): Promise<void> {
+  /** Counts a step; returns a promise only when it is time to yield to the event loop. */
+  private tick(): Promise<void> | undefined {
     if (++this.steps > this.stepLimit) {
       const e = pyError('RuntimeError', `poolnb: the program ran more than ${this.stepLimit} steps (step budget); is there a loop that never ends?`);
       uncatchable.add(e);
@@ -121,12 +124,25 @@ export class Interpreter implements CallContext {
     }
     if ((this.steps & 1023) === 0) {
       if (this.token?.cancelled) throw this.cancelled();
-      const now = Date.now();
-      if (now - this.lastYield > 15) {
-        await yieldToEventLoop();
-        this.lastYield = Date.now();
-        if (this.token?.cancelled) throw this.cancelled();
-      }
+      if (Date.now() - this.lastYield > 15) return this.pause();
+    }
+    return undefined;
+  }
+
+  private async pause(): Promise<void> {
+    await yieldToEventLoop();
+    this.lastYield = Date.now();
+    if (this.token?.cancelled) throw this.cancelled();
+  }
+
+  /** eval without a promise for the leaves (most expressions), which keeps async overhead off the hot path. */
+  private ev(e: N.Expr, scope: Scope): Value | Promise<Value> {
+    switch (e.kind) {
+      case 'Num': return e.isInt ? e.value : new PyFloat(e.value);
+      case 'Str': return e.value;
+      case 'Constant': return e.value;
+      case 'Name': return this.lookup(e, scope);
+      default: return this.eval(e, scope);
     }
   }
 
@@ -147,14 +163,20 @@ export class Interpreter implements CallContext {
   }
 
   async exec(s: N.Stmt, scope: Scope): Promise<Signal> {
-    await this.tick();
+    { const t = this.tick(); if (t) await t; }
     switch (s.kind) {
-      case 'ExprStmt':
-        await this.evalAt(s.value, scope);
+      case 'ExprStmt': {
+        const v = this.evalAt(s.value, scope);
+        if (v instanceof Promise) await v;
         return undefined;
+      }
       case 'Assign': {
-        const v = await this.evalAt(s.value, scope);
-        for (const t of s.targets) await this.assign(t, v, scope);
+        let v = this.evalAt(s.value, scope);
+        if (v instanceof Promise) v = await v;
+        for (const t of s.targets) {
+          if (t.kind === 'Name') this.bind(t.id, v, scope);
+          else await this.assign(t, v, scope);
+        }
         return undefined;
       }
       case 'AugAssign': return this.execAugAssign(s, scope);
@@ -171,7 +193,7 @@ export class Interpreter implements CallContext {
           const sig = await this.execBlock(s.body, scope);
           if (sig === BREAK) return undefined;
           if (sig && sig.kind === 'return') return sig;
-          await this.tick();
+          { const t = this.tick(); if (t) await t; }
         }
         return this.execBlock(s.orelse, scope);
       }
@@ -280,7 +302,7 @@ export class Interpreter implements CallContext {
       const sig = await this.execBlock(s.body, scope);
       if (sig === BREAK) return undefined;
       if (sig && sig.kind === 'return') return sig;
-      await this.tick();
+      { const t = this.tick(); if (t) await t; }
     }
     return this.execBlock(s.orelse, scope);
   }
@@ -500,18 +522,19 @@ export class Interpreter implements CallContext {
         for (let i = 0; i < e.keys.length; i++) {
           const k = e.keys[i];
           if (k === null) {
-            const other = await this.eval(e.values[i], scope);
+            const other = await this.ev(e.values[i], scope);
             if (!(other instanceof PyDict)) throw pyError('TypeError', `'${typeName(other)}' object is not a mapping`);
             for (const [h, kv] of other.map) d.map.set(h, kv);
           } else {
-            const kv = await this.eval(k, scope);
-            d.map.set(hashKey(kv), [kv, await this.eval(e.values[i], scope)]);
+            const kv = await this.ev(k, scope);
+            d.map.set(hashKey(kv), [kv, await this.ev(e.values[i], scope)]);
           }
         }
         return d;
       }
       case 'Attribute': {
-        const obj = await this.eval(e.value, scope);
+        let obj = this.ev(e.value, scope);
+        if (obj instanceof Promise) obj = await obj;
         try {
           return await getAttr(obj, attrName(e), this);
         } catch (err) {
@@ -520,8 +543,10 @@ export class Interpreter implements CallContext {
         }
       }
       case 'Subscript': {
-        const obj = await this.eval(e.value, scope);
-        const idx = await this.evalIndex(e.index, scope);
+        let obj = this.ev(e.value, scope);
+        if (obj instanceof Promise) obj = await obj;
+        let idx = e.index.kind === 'Tuple' && !e.index.parenthesized ? this.evalIndex(e.index, scope) : this.ev(e.index, scope);
+        if (idx instanceof Promise) idx = await idx;
         try {
           return getItem(obj, idx);
         } catch (err) {
@@ -532,7 +557,8 @@ export class Interpreter implements CallContext {
       case 'Slice': return this.evalSlice(e, scope);
       case 'Call': return this.evalCall(e, scope);
       case 'UnaryOp': {
-        const v = await this.eval(e.operand, scope);
+        let v = this.ev(e.operand, scope);
+        if (v instanceof Promise) v = await v;
         if (e.op === 'not') return !truthy(v);
         try {
           return unaryOp(e.op, v);
@@ -542,8 +568,10 @@ export class Interpreter implements CallContext {
         }
       }
       case 'BinOp': {
-        const l = await this.eval(e.left, scope);
-        const r = await this.eval(e.right, scope);
+        let l = this.ev(e.left, scope);
+        if (l instanceof Promise) l = await l;
+        let r = this.ev(e.right, scope);
+        if (r instanceof Promise) r = await r;
         try {
           return binaryOp(e.op, l, r, false);
         } catch (err) {
@@ -554,16 +582,18 @@ export class Interpreter implements CallContext {
       case 'BoolOp': {
         let v: Value = null;
         for (const x of e.values) {
-          v = await this.eval(x, scope);
+          v = await this.ev(x, scope);
           if (e.op === 'and' ? !truthy(v) : truthy(v)) return v;
         }
         return v;
       }
       case 'Compare': {
-        let left = await this.eval(e.left, scope);
+        let left = this.ev(e.left, scope);
+        if (left instanceof Promise) left = await left;
         let result: Value = true;
         for (let i = 0; i < e.ops.length; i++) {
-          const right = await this.eval(e.comparators[i], scope);
+          let right = this.ev(e.comparators[i], scope);
+          if (right instanceof Promise) right = await right;
           try {
             result = this.compare(e.ops[i], left, right);
           } catch (err) {
@@ -575,7 +605,7 @@ export class Interpreter implements CallContext {
         }
         return result;
       }
-      case 'IfExp': return truthy(await this.eval(e.test, scope)) ? this.eval(e.body, scope) : this.eval(e.orelse, scope);
+      case 'IfExp': return truthy(await this.ev(e.test, scope)) ? this.eval(e.body, scope) : this.eval(e.orelse, scope);
       case 'Lambda': return this.makeFunction('<lambda>', e.params, e.body, scope, e);
       case 'ListComp': return new PyList(await this.comprehension(e.generators, scope, (s) => this.eval(e.elt, s)));
       case 'GeneratorExp': return new PyIterator(await this.comprehension(e.generators, scope, (s) => this.eval(e.elt, s)), 'generator');
@@ -587,15 +617,15 @@ export class Interpreter implements CallContext {
       case 'DictComp': {
         const d = new PyDict();
         await this.comprehension(e.generators, scope, async (sc) => {
-          const k = await this.eval(e.key, sc);
-          d.map.set(hashKey(k), [k, await this.eval(e.value, sc)]);
+          const k = await this.ev(e.key, sc);
+          d.map.set(hashKey(k), [k, await this.ev(e.value, sc)]);
           return null;
         });
         return d;
       }
       case 'Starred': throw pyError('SyntaxError', "can't use starred expression here");
       case 'NamedExpr': {
-        const v = await this.eval(e.value, scope);
+        const v = await this.ev(e.value, scope);
         this.bind(e.target.id, v, scope);
         return v;
       }
@@ -622,10 +652,11 @@ export class Interpreter implements CallContext {
     const out: Value[] = [];
     for (const x of elts) {
       if (x.kind === 'Starred') {
-        const v = await this.eval(x.value, scope);
+        const v = await this.ev(x.value, scope);
         for (const y of iterate(v)) out.push(y);
       } else {
-        out.push(await this.eval(x, scope));
+        const v = this.ev(x, scope);
+        out.push(v instanceof Promise ? await v : v);
       }
     }
     return out;
@@ -638,9 +669,9 @@ export class Interpreter implements CallContext {
 
   private async evalSlice(e: N.Slice, scope: Scope): Promise<Value> {
     return new PySlice(
-      e.lower ? await this.eval(e.lower, scope) : null,
-      e.upper ? await this.eval(e.upper, scope) : null,
-      e.step ? await this.eval(e.step, scope) : null,
+      e.lower ? await this.ev(e.lower, scope) : null,
+      e.upper ? await this.ev(e.upper, scope) : null,
+      e.step ? await this.ev(e.step, scope) : null,
     );
   }
 
@@ -648,7 +679,7 @@ export class Interpreter implements CallContext {
     let out = '';
     for (const p of e.parts) {
       if (p.kind === 'FStringText') { out += p.value; continue; }
-      const v = await this.eval(p.value, scope);
+      const v = await this.ev(p.value, scope);
       const spec = p.formatSpec ? (await this.evalFString(p.formatSpec, scope)) as string : '';
       if (p.debugText !== undefined) out += p.debugText;
       let conv: Value = v;
@@ -670,12 +701,12 @@ export class Interpreter implements CallContext {
     const loop = async (i: number): Promise<void> => {
       if (i === gens.length) { out.push(await elt(inner)); return; }
       const g = gens[i];
-      const src = await this.eval(g.iter, i === 0 ? scope : inner);
+      const src = await this.ev(g.iter, i === 0 ? scope : inner);
       for (const v of iterate(src)) {
-        await this.tick();
+        { const t = this.tick(); if (t) await t; }
         await this.assign(g.target, v, inner);
         let ok = true;
-        for (const c of g.ifs) if (!truthy(await this.eval(c, inner))) { ok = false; break; }
+        for (const c of g.ifs) if (!truthy(await this.ev(c, inner))) { ok = false; break; }
         if (ok) await loop(i + 1);
       }
     };
@@ -686,27 +717,30 @@ export class Interpreter implements CallContext {
   // ---------------------------------------------------------------- calls
 
   private async evalCall(e: N.Call, scope: Scope): Promise<Value> {
-    const fn = await this.eval(e.func, scope);
+    let fn = this.ev(e.func, scope);
+    if (fn instanceof Promise) fn = await fn;
     const args: Value[] = [];
     const kwargs: Kwargs = [];
     for (const a of e.args) {
       if (a.star === '*') {
-        const v = await this.eval(a.value, scope);
+        const v = await this.ev(a.value, scope);
         try {
           for (const x of iterate(v)) args.push(x);
         } catch (err) {
           throw this.marked(pyError('TypeError', `${calleeName(fn)}() argument after * must be an iterable, not ${typeName(v)}`), e);
         }
       } else if (a.star === '**') {
-        const v = await this.eval(a.value, scope);
+        const v = await this.ev(a.value, scope);
         if (!(v instanceof PyDict)) throw this.marked(pyError('TypeError', `${calleeName(fn)}() argument after ** must be a mapping, not ${typeName(v)}`), e);
         for (const [k, x] of v.map.values()) kwargs.push([str(k), x]);
       } else if (a.name) {
-        const v = await this.eval(a.value, scope);
+        let v = this.ev(a.value, scope);
+        if (v instanceof Promise) v = await v;
         if (kwargs.some(([k]) => k === a.name!.name)) throw this.marked(pyError('SyntaxError', `keyword argument repeated: ${a.name.name}`), a);
         kwargs.push([a.name.name, v]);
       } else {
-        args.push(await this.eval(a.value, scope));
+        const v = this.ev(a.value, scope);
+        args.push(v instanceof Promise ? await v : v);
       }
     }
     // Zero-argument super(): the class the running method was defined in, and its first argument.
@@ -773,7 +807,7 @@ export class Interpreter implements CallContext {
 
   private async makeFunction(name: string, params: N.Param[], body: N.Stmt[] | N.Expr, scope: Scope, node: object): Promise<PyFunction> {
     const defaults: (Value | undefined)[] = [];
-    for (const p of params) defaults.push(p.default ? await this.eval(p.default, scope) : undefined);
+    for (const p of params) defaults.push(p.default ? await this.ev(p.default, scope) : undefined);
     const qual = scope.isClassBody && scope.className ? `${scope.className}.${name}` : name;
     const fn = new PyFunction(name, params, defaults, body, scope.isClassBody ? skipClass(scope) : scope, qual);
     fnTag.set(fn, this.currentTag);
@@ -816,7 +850,7 @@ export class Interpreter implements CallContext {
     const savedTag = this.currentTag;
     this.currentTag = fnTag.get(fn) ?? savedTag;
     try {
-      if (!Array.isArray(fn.body)) return await this.eval(fn.body, scope);
+      if (!Array.isArray(fn.body)) return await this.ev(fn.body, scope);
       scope.localNames = localNamesOf(fn.body);
       const sig = await this.execBlock(fn.body, scope);
       return sig && sig.kind === 'return' ? sig.value : null;
