@@ -84,7 +84,7 @@ function adaptiveSize(v: Value, l10n: L10n): number | (number | null)[] {
 /** The answer, as text for a dialog and as the cell that reproduces it. */
 export function computeOutputSize(layer: LayerSpec, args: LayerArgs, shape: number[], l10n: L10n = plainL10n): OutputSizeAnswer {
   const code = buildCellCode(layer, args, shape);
-  const title = `nn.${layer.name}(${args.source})  ←  ${formatShape(shape)}`;
+  const title = [`nn.${layer.name}(${args.source})`, l10n.t('Input: {0}', formatShape(shape))].join('\n');
   let plan: PoolPlan;
   try {
     plan = planFor(layer, args, shape, l10n);
@@ -93,7 +93,7 @@ export function computeOutputSize(layer: LayerSpec, args: LayerArgs, shape: numb
     const error = e.message ? `${e.pyType}: ${e.message}` : e.pyType;
     return { ok: false, error, code, text: [title, '', error].join('\n') };
   }
-  const lines = [title, '', l10n.t('Output: {0}', formatShape(plan.outputShape))];
+  const lines = [title, l10n.t('Output: {0}', formatShape(plan.outputShape))];
   if (plan.indicesShape) lines.push(l10n.t('Indices: {0} (int64)', formatShape(plan.indicesShape)));
   lines.push('');
   for (const d of plan.derivation) {
