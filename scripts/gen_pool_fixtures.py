@@ -497,6 +497,10 @@ def gen_specials():
     add(g, "max_unpool", 2, {"kernelSize": 2}, xin.long(), indices=T([[[[0, 1], [2, 3]]]], torch.long))
     add(g, "max_unpool", 2, {"kernelSize": 2}, torch.zeros(1, 0, 2, 2), indices=torch.zeros(1, 0, 2, 2, dtype=torch.long))
     add(g, "max_unpool", 2, {"kernelSize": 2}, torch.zeros(0, 1, 2, 2), indices=torch.zeros(0, 1, 2, 2, dtype=torch.long))
+    add(g, "max_unpool", 2, {"kernelSize": 2}, torch.zeros(0, 1, 2, 2, dtype=torch.long), indices=torch.zeros(0, 1, 2, 2, dtype=torch.long))
+    add(g, "max_unpool", 3, {"kernelSize": 2}, torch.zeros(0, 1, 1, 1, 1, dtype=torch.long), indices=torch.zeros(0, 1, 1, 1, 1, dtype=torch.long))
+    add(g, "max_unpool", 1, {"kernelSize": 2}, torch.zeros(0, 1, 2, dtype=torch.long), indices=torch.zeros(0, 1, 2, dtype=torch.long))
+    add(g, "max_unpool", 2, {"kernelSize": 2, "stride": 1, "outputSize": [2, 2]}, torch.zeros(1, 1, 1, 1), indices=torch.full((1, 1, 1, 1), 5))
     add(g, "max_unpool", 1, {"kernelSize": 2}, T([[[1., 2.]]]), indices=T([[[0, 9]]], torch.long))
     add(g, "max_unpool", 1, {"kernelSize": 2}, T([1., 2.]), indices=T([0, 1], torch.long))
     add(g, "max_unpool", 1, {"kernelSize": 2}, T([[1., 2.]]), indices=T([[0, 3]], torch.long))
@@ -553,6 +557,39 @@ def gen_specials():
     add(g, "frac_max", 3, {"kernelSize": 2, "outputSize": 3, "returnIndices": True}, torch.ones(1, 0, 5, 5, 5), samples=T([[[0.1, 0.5, 0.9]]]))
     add(g, "frac_max", 3, {"kernelSize": [2, 2], "outputSize": 3, "returnIndices": True}, x3, samples=T([[[0.1, 0.5, 0.9]]]))
     add(g, "frac_max", 3, {"kernelSize": 2, "outputSize": [3, 3], "returnIndices": True}, x3, samples=T([[[0.1, 0.5, 0.9]]]))
+
+
+def gen_edges(seed=707):
+    """all -inf windows, long mean reductions (ATen's cascade levels), LP on longer inputs
+    (PyTorch's vectorised pow loop), wide 1-D fast-path inputs"""
+    g = "edges"
+    rng = np.random.default_rng(seed)
+    ninf = torch.full((1, 2, 3, 3, 3), -inf)
+    ninf[0, 1, 2, 2, 2] = 1.0
+    add(g, "max_pool", 3, {"kernelSize": 2, "stride": 1, "padding": 1, "returnIndices": True}, ninf)
+    add(g, "max_pool", 3, {"kernelSize": 2, "padding": 1, "dilation": 3, "returnIndices": True}, ninf)
+    add(g, "max_pool", 2, {"kernelSize": 2, "padding": 1, "dilation": [1, 4], "returnIndices": True}, ninf[0, :, 0])
+    for o in (1, 2, 4):
+        add(g, "adaptive_max", 3, {"outputSize": o, "returnIndices": True}, ninf)
+        add(g, "adaptive_max", 2, {"outputSize": o, "returnIndices": True}, ninf[0, :, 0])
+        add(g, "adaptive_max", 1, {"outputSize": o, "returnIndices": True}, ninf[0, :, 0, 0])
+    add(g, "frac_max", 3, {"kernelSize": 2, "outputSize": 1, "returnIndices": True}, ninf, samples=T([[[0.3, 0.6, 0.9], [0.1, 0.2, 0.3]]]))
+    add(g, "frac_max", 2, {"kernelSize": 2, "outputSize": 2, "returnIndices": True}, ninf[:, :, 0], samples=T([[[0.3, 0.6], [0.1, 0.2]]]))
+    for n in (3, 7, 8, 9, 31, 33, 64, 100, 255, 257, 511, 512, 600, 1024, 1100, 2100):
+        for dt in ("float32", "float64"):
+            x = plain_input(rng, [2, n], dt) if n > 600 else plain_input(rng, [1, 3, n], dt)
+            add(g, "adaptive_avg", 1, {"outputSize": 1}, x)
+        h = int(math.sqrt(n)) or 1
+        add(g, "adaptive_avg", 2, {"outputSize": 1}, plain_input(rng, [2, h, n // h]))
+    for p in (3, 4, 1.5, 2.5, 0.5, inf):
+        for dt in ("float32", "float64"):
+            x = plain_input(rng, [2, 3, 20], dt).abs()
+            add(g, "lp_pool", 1, {"normType": p, "kernelSize": 3, "stride": 1, "normIsInt": False, "fromModule": True}, x)
+            add(g, "lp_pool", 2, {"normType": p, "kernelSize": 2, "stride": 1, "normIsInt": False, "fromModule": False}, x.reshape(2, 6, 10))
+    add(g, "lp_pool", 2, {"normType": 3, "kernelSize": 2, "stride": 1, "normIsInt": True, "fromModule": False}, torch.tensor(rng.integers(-5, 6, (1, 6, 7))))
+    for ri in (False, True):
+        x = special_input(rng, [2, 3, 70], "float32")
+        add(g, "max_pool", 1, {"kernelSize": 4, "stride": 3, "padding": 2, "dilation": 2, "ceilMode": True, "returnIndices": ri}, x)
 
 
 def gen_errors():
@@ -651,6 +688,7 @@ def main():
     gen_unpool()
     gen_frac()
     gen_specials()
+    gen_edges()
     gen_errors()
     os.makedirs(OUT_DIR, exist_ok=True)
     total = 0

@@ -231,7 +231,7 @@ export function adaptiveAvgPool(nd: 1 | 2 | 3, input: Tensor, outputSize: Adapti
   // [fast path, src/engine/fast] float32 mean path: the WebAssembly kernel in ATen's summation
   // order; it returns false (nothing written) when it does not apply, and the loop below runs.
   const fast = p.meanPath && f32 && planes > 0 &&
-    fastMeanPlanes(data.subarray(off, off + planes * inPlane), planes, inPlane, output.storage, (n) => ticker.add(n));
+    fastMeanPlanes(data, off, planes, inPlane, output.storage, (n) => ticker.add(n));
   for (let pl = 0; pl < planes && !fast; pl++) {
     if (p.meanPath) {
       output.storage[pl] = atenMean(data, off + pl * inPlane, inPlane, f32);

@@ -171,7 +171,7 @@ export function avgPool(nd: 1 | 2 | 3, input: Tensor, a: AvgPoolArgs, token?: Ca
   // [fast path, src/engine/fast] float32 1-D/2-D: the bit-identical WebAssembly SIMD kernel; it
   // returns false (nothing written) when it does not apply, and the reference loop below runs.
   const fast = kind === 'f32' && outPlane > 0 && geo.inD === 1 && geo.kD === 1 && geo.pD === 0 &&
-    fastAvgPool2d(data.subarray(off, off + planes * inPlane), planes, geo.inH, geo.inW, geo.kH, geo.kW,
+    fastAvgPool2d(data, off, planes, geo.inH, geo.inW, geo.kH, geo.kW,
       geo.sH, geo.sW, geo.pH, geo.pW, geo.outH, geo.outW, plan.countIncludePad, plan.divisorOverride, output.storage,
       (n) => ticker.add(n));
   for (let pl = 0; pl < planes && outPlane > 0 && !fast; pl++) {

@@ -195,7 +195,7 @@ export function maxPool(nd: 1 | 2 | 3, input: Tensor, a: MaxPoolArgs, token?: Ca
   // [fast path, src/engine/fast] float32 1-D/2-D: the bit-identical WebAssembly SIMD kernel; it
   // returns false (nothing written) when it does not apply, and the reference loop below runs.
   const fast = outPlane > 0 && geo.inD === 1 && geo.kD === 1 && geo.pD === 0 &&
-    fastMaxPool2d(data.subarray(off, off + planes * inPlane), planes, geo.inH, geo.inW, geo.kH, geo.kW,
+    fastMaxPool2d(data, off, planes, geo.inH, geo.inW, geo.kH, geo.kW,
       geo.sH, geo.sW, geo.pH, geo.pW, geo.dH, geo.dW, geo.outH, geo.outW, output.storage,
       indices ? (indices.storage as Float64Array) : null, (n) => ticker.add(n));
   if (outPlane > 0 && !fast) {

@@ -72,6 +72,7 @@ export function maxUnpoolShape(
   const outputShape2 = [...shape.slice(0, -2), ...os2];
   checkNonNegative(outputShape2);
   const outputShape = nd === 1 ? outputShape2.slice(0, -1) : outputShape2;
+  dtypeCheck('max_unpool2d', dtype, outputShape);
   return makePlan(`max_unpool${nd}d`, outputShape, dtype, os2, shape, k, s, p);
 }
 
@@ -97,7 +98,13 @@ function plan3d(
   if (!(s[0] > 0 && s[1] > 0 && s[2] > 0)) throw runtimeError(`strides should be greater than zero, but got stride: ${fmtSizes(s)}`);
   const outputShape = [...shape.slice(0, -3), ...os];
   checkNonNegative(outputShape);
+  dtypeCheck('max_unpool3d', dtype, outputShape);
   return makePlan('max_unpool3d', outputShape, dtype, os, shape.slice(), k, s, p);
+}
+
+/** The kernel (and its dtype dispatch) only runs when the output is not empty. */
+function dtypeCheck(op: string, dtype: DType, outputShape: number[]): void {
+  if (outputShape.every((v) => v > 0) && !isFloating(dtype)) throw notImplemented(op, dtype);
 }
 
 function checkNonNegative(shape: number[]): void {
@@ -145,7 +152,6 @@ export function maxUnpool(
     output.provenance = { op: plan.op, params: plan.params, input, indices };
     return output;
   }
-  if (!isFloating(input.dtype)) throw notImplemented(nd === 3 ? 'max_unpool3d' : 'max_unpool2d', input.dtype);
   const sp = nd === 3 ? 3 : 2;
   const ashape = plan.atenShape;
   const channels = ashape.length === sp + 1 ? ashape[0] : ashape[0] * ashape[1];

@@ -86,6 +86,32 @@ export function runCase(c: FixtureCase): Tensor[] {
 
 const show = (v: number) => (Object.is(v, -0) ? '-0' : String(v));
 
+/** Distance in units in the last place between two finite numbers of one float type. */
+export function ulpDistance(a: number, b: number, f32: boolean): number {
+  const bits = (v: number) => {
+    if (f32) { const i = new Int32Array(new Float32Array([v]).buffer)[0]; return BigInt(i < 0 ? -2147483648 - i : i); }
+    const i = new BigInt64Array(new Float64Array([v]).buffer)[0];
+    return i < 0n ? -9223372036854775808n - i : i;
+  };
+  const d = bits(a) - bits(b);
+  return Number(d < 0n ? -d : d);
+}
+
+/**
+ * LPPool with an exponent outside PyTorch's exact special kernels (x*x, sqrt, 1/x) ends
+ * in a libm pow: glibc for the scalar tail of a loop, Sleef's vectorised pow (within one
+ * ulp, not correctly rounded) for blocks of 16 float32 / 8 float64. The engine computes
+ * the correctly rounded pow, so these cases may differ by an ulp or two (pow runs twice:
+ * x.pow(p), then .pow(1/p)) where Sleef rounded the other way. These cases are allowed 4
+ * ulp; every other value is compared bit for bit.
+ */
+export function libmPowCase(c: FixtureCase): boolean {
+  return c.op === 'lp_pool' && ![1, 2, 0.5, -1, Infinity].includes(c.args.normType);
+}
+
+/** How many values were accepted within 4 ulp (libm pow cases only); reported by the test. */
+export const ulpCounter = { count: 0 };
+
 /** Compares one case; returns a description of the first difference, or undefined. */
 export function checkCase(c: FixtureCase): string | undefined {
   let got: Tensor[];
@@ -110,7 +136,10 @@ export function checkCase(c: FixtureCase): string | undefined {
     for (let i = 0; i < w.numel; i++) {
       const gv = g.at(i), wv = w.at(i);
       if (Object.is(gv, wv)) continue;
-      if (c.meanPath && t === 0 && Number.isFinite(wv) && Math.abs(gv - wv) <= 1e-6 * Math.abs(wv)) continue;
+      if (libmPowCase(c) && Number.isFinite(wv) && Number.isFinite(gv) && ulpDistance(gv, wv, w.dtype === 'float32') <= 4) {
+        ulpCounter.count++;
+        continue;
+      }
       return `tensor ${t}: element ${i} is ${show(gv)}, want ${show(wv)}`;
     }
   }
