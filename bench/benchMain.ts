@@ -27,7 +27,7 @@ const ISSUE = {
 } as const;
 
 type WName = 'W1' | 'W2' | 'W3' | 'W4' | 'W5';
-interface Row { workload: WName; impl: string; median_ms: number | null; gbps: number | null; note?: string }
+interface Row { workload: WName; impl: string; median_ms: number | null; gbps: number | null; note?: string; min_ms?: number | null }
 
 const json = process.argv.includes('--json');
 const RUNS = Math.max(7, Number(process.env.BENCH_RUNS) || 9);
@@ -36,6 +36,9 @@ function median(xs: number[]): number {
   const s = xs.slice().sort((a, b) => a - b);
   return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
+
+/** The fastest run of the last time()/timePerCall() (shown beside the median: the machine may be shared). */
+let lastMin = 0;
 
 /** Median ms of RUNS timed calls after one warm-up call. */
 function time(fn: () => void, runs = RUNS): number {
@@ -46,6 +49,7 @@ function time(fn: () => void, runs = RUNS): number {
     fn();
     t.push(performance.now() - a);
   }
+  lastMin = Math.min(...t);
   return median(t);
 }
 
@@ -58,6 +62,7 @@ function timePerCall(fn: () => void, batch: number): number {
     for (let i = 0; i < batch; i++) fn();
     t.push((performance.now() - a) / batch);
   }
+  lastMin = Math.min(...t);
   return median(t);
 }
 
@@ -144,17 +149,21 @@ function main(): void {
   const all: Row[] = [];
   const emit = (rows: Row[], bytes: number | null) => {
     all.push(...rows);
-    if (json) { for (const r of rows) console.log(JSON.stringify(r)); return; }
+    if (json) {
+      for (const r of rows) console.log(JSON.stringify({ workload: r.workload, impl: r.impl, median_ms: r.median_ms, gbps: r.gbps }));
+      return;
+    }
     const w = rows[0].workload;
     const pt = rows.find((r) => r.impl.startsWith('pytorch'))?.median_ms ?? null;
     const best = ISSUE.bestPeer[w];
     console.log(`\n${w}${bytes ? `  (${(bytes / 1e6).toFixed(1)} MB in+out)` : '  (per call)'}`);
-    console.log('  impl                      median ms     GB/s   vs PyTorch(measured)   vs best peer (issue)');
+    console.log('  impl                      median ms     (min)     GB/s   vs PyTorch(measured)   vs best peer (issue)');
     for (const r of rows) {
       const vsPt = r.median_ms !== null && pt !== null ? `${fmt(r.median_ms / pt)}x` : '—';
       const vsBest = r.median_ms !== null ? `${fmt(r.median_ms / best)}x` : '—';
-      const ms = w === 'W5' && r.median_ms !== null ? `${(r.median_ms * 1000).toFixed(2)} µs` : fmt(r.median_ms, 3);
-      console.log(`  ${r.impl.padEnd(24)}  ${ms.padStart(9)}  ${fmt(r.gbps).padStart(7)}   ${vsPt.padStart(12)}           ${vsBest.padStart(8)}${r.note ? '   ' + r.note : ''}`);
+      const t = (v: number | null | undefined) => v == null ? '—' : w === 'W5' ? `${(v * 1000).toFixed(2)} µs` : fmt(v, 3);
+      const ms = t(r.median_ms), mn = r.min_ms == null ? '' : `(${t(r.min_ms)})`;
+      console.log(`  ${r.impl.padEnd(24)}  ${ms.padStart(9)} ${mn.padStart(11)}  ${fmt(r.gbps).padStart(7)}   ${vsPt.padStart(12)}           ${vsBest.padStart(8)}${r.note ? '   ' + r.note : ''}`);
     }
   };
 
@@ -168,16 +177,16 @@ function main(): void {
     const yNaive = new Float32Array(outN);
     const rows: Row[] = [];
     const tNaive = time(() => wl.naive(x, yNaive));
-    rows.push({ workload: wl.name, impl: 'naive JS loops', median_ms: tNaive, gbps: gbps(tNaive) });
+    rows.push({ workload: wl.name, impl: 'naive JS loops', median_ms: tNaive, min_ms: lastMin, gbps: gbps(tNaive) });
     // the engine call path: a plain (non-shared) Float32Array tensor, as the interpreter makes them
     const xt = new Tensor('float32', Float32Array.from(x), wl.shape);
     let out: Tensor | undefined;
     const tOne = time(() => { const r = wl.engine(xt); out = (r instanceof Tensor ? r : (r as { output: Tensor }).output); });
-    rows.push({ workload: wl.name, impl: 'poolnb 1 thread', median_ms: tOne, gbps: gbps(tOne) });
+    rows.push({ workload: wl.name, impl: 'poolnb 1 thread', median_ms: tOne, min_ms: lastMin, gbps: gbps(tOne) });
     const tHere = time(() => pool.runHere(wl.job, x, yPar));
-    rows.push({ workload: wl.name, impl: 'kernels in place 1 thr', median_ms: tHere, gbps: gbps(tHere) });
+    rows.push({ workload: wl.name, impl: 'kernels in place 1 thr', median_ms: tHere, min_ms: lastMin, gbps: gbps(tHere) });
     const tPar = time(() => pool.run(wl.job, x, yPar));
-    rows.push({ workload: wl.name, impl: 'poolnb 2 threads', median_ms: tPar, gbps: gbps(tPar) });
+    rows.push({ workload: wl.name, impl: 'poolnb 2 threads', median_ms: tPar, min_ms: lastMin, gbps: gbps(tPar) });
     // the three implementations must agree (bit for bit, W4's naive mean excepted: it sums sequentially)
     const o = out!.storage as Float32Array;
     const same = (a: Float32Array, b: Float32Array) => a.every((v, i) => Object.is(v, b[i]));
@@ -195,9 +204,9 @@ function main(): void {
     const y = new Float32Array(4);
     const rows: Row[] = [];
     const tNaive = timePerCall(() => naiveMaxPool2d(x, 1, 5, 5, 3, 3, 3, 3, 0, 0, 1, 1, 2, 2, y, null), 200_000);
-    rows.push({ workload: 'W5', impl: 'naive JS loops', median_ms: tNaive, gbps: null });
+    rows.push({ workload: 'W5', impl: 'naive JS loops', median_ms: tNaive, min_ms: lastMin, gbps: null });
     const tOne = timePerCall(() => maxPool(2, xt, { kernelSize: 3, ceilMode: true }), 100_000);
-    rows.push({ workload: 'W5', impl: 'poolnb 1 thread', median_ms: tOne, gbps: null, note: 'maxPool(2, input, args): checks + output Tensor + kernel' });
+    rows.push({ workload: 'W5', impl: 'poolnb 1 thread', median_ms: tOne, min_ms: lastMin, gbps: null, note: 'maxPool(2, input, args): checks + output Tensor + kernel' });
     rows.push({ workload: 'W5', impl: 'poolnb 2 threads', median_ms: null, gbps: null, note: 'not split: one 5x5 plane' });
     const pt = torch.rows.get('W5') ?? null;
     rows.push({ workload: 'W5', impl: 'pytorch (1 thread)', median_ms: pt, gbps: null, note: torch.note ?? 'nn.MaxPool2d module call' });

@@ -7,12 +7,13 @@ import { countFastCall, tinyWork, align64, bandCapacity, forEachBand } from './b
 import { wasmKernels } from './wasmRuntime';
 
 /**
- * Writes average pooling of `planes` contiguous H×W float32 planes into `dst` (planes×OH×OW).
+ * Writes average pooling of `planes` contiguous H×W float32 planes of `src` (from element
+ * `srcOff`) into `dst` (planes×OH×OW).
  * `divisorOverride` is null or a non-zero integer (PyTorch rejects 0). Returns false, writing
  * nothing, when the fast path does not apply; the caller then runs the reference. `tick` is
  * called after every band with the number of window reads done (cancellation checks).
  */
-export function fastAvgPool2d(src: ArrayLike<number>, planes: number, H: number, W: number,
+export function fastAvgPool2d(src: ArrayLike<number>, srcOff: number, planes: number, H: number, W: number,
                               kH: number, kW: number, sH: number, sW: number, pH: number, pW: number,
                               OH: number, OW: number, countIncludePad: boolean,
                               divisorOverride: number | null, dst: ArrayLike<number>,
@@ -35,7 +36,7 @@ export function fastAvgPool2d(src: ArrayLike<number>, planes: number, H: number,
   const cip = countIncludePad ? 1 : 0, dov = divisorOverride ?? 0;
   forEachBand(planes, H, W, OH, sH, pH, kH, (b) => {
     const n = b.np * b.rows * W;
-    const s0 = b.p0 * inPlane + b.r0 * W;
+    const s0 = srcOff + b.p0 * inPlane + b.r0 * W;
     f32.set(src.subarray(s0, s0 + n), inP >> 2);
     k.avgPool2d(inP, outP, b.np, b.rows, b.r0, H, W, b.oh0, b.ohN, OW, kH, kW, sH, sW, pH, pW, cip, dov);
     const m = b.np * b.ohN * OW;

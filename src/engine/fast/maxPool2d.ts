@@ -7,13 +7,13 @@ import { countFastCall, tinyWork, align64, bandCapacity, forEachBand } from './b
 import { wasmKernels } from './wasmRuntime';
 
 /**
- * Writes max pooling of `planes` contiguous H×W planes of `src` into `dst` (planes×OH×OW) and,
+ * Writes max pooling of `planes` contiguous H×W planes of `src` (from element `srcOff`) into `dst` (planes×OH×OW) and,
  * when `idx` is given, the winning indices. OH/OW must be PyTorch's output sizes (ceil mode is
  * expressed through them). Returns false, writing nothing, when the fast path does not apply
  * (not float32, WebAssembly unavailable): the caller then runs the reference. `tick` is called
  * after every band with the number of window reads done, so the caller can honour cancellation.
  */
-export function fastMaxPool2d(src: ArrayLike<number>, planes: number, H: number, W: number,
+export function fastMaxPool2d(src: ArrayLike<number>, srcOff: number, planes: number, H: number, W: number,
                               kH: number, kW: number, sH: number, sW: number, pH: number, pW: number,
                               dH: number, dW: number, OH: number, OW: number,
                               dst: ArrayLike<number>, idx: Float64Array | null,
@@ -39,7 +39,7 @@ export function fastMaxPool2d(src: ArrayLike<number>, planes: number, H: number,
   const inPlane = H * W, outPlane = OH * OW;
   forEachBand(planes, H, W, OH, sH, pH, extH, (b) => {
     const n = b.np * b.rows * W;
-    const s0 = b.p0 * inPlane + b.r0 * W;
+    const s0 = srcOff + b.p0 * inPlane + b.r0 * W;
     f32.set(src.subarray(s0, s0 + n), inP >> 2);
     const mode = idx ? 2 : k.hasNaN(inP, n);
     k.maxPool2d(inP, outP, idxP, hvP, hcP, b.np, b.rows, b.r0, H, W, b.oh0, b.ohN, OW, kH, kW, sH, sW, pH, pW, dH, dW, mode);

@@ -10,11 +10,12 @@ import { wasmKernels } from './wasmRuntime';
 export function meanSupported(n: number): boolean { return n >= 1 && n < 512; }
 
 /**
- * Writes mean(plane) for each of `planes` contiguous planes of n float32 values into dst[0..planes).
+ * Writes mean(plane) for each of `planes` contiguous planes of n float32 values (from element
+ * `srcOff` of `src`) into dst[0..planes).
  * Returns false, writing nothing, when the fast path does not apply. `tick` is called after
  * every chunk with the number of elements read (cancellation checks).
  */
-export function fastMeanPlanes(src: ArrayLike<number>, planes: number, n: number, dst: ArrayLike<number>,
+export function fastMeanPlanes(src: ArrayLike<number>, srcOff: number, planes: number, n: number, dst: ArrayLike<number>,
                                tick?: (reads: number) => void): boolean {
   if (!(src instanceof Float32Array) || !(dst instanceof Float32Array) || !meanSupported(n)) return false;
   if (planes * n < tinyWork()) return false; // the reference finishes before the copies would
@@ -30,7 +31,7 @@ export function fastMeanPlanes(src: ArrayLike<number>, planes: number, n: number
   const k = w.k, f32 = w.f32;
   for (let p0 = 0; p0 < planes; p0 += per) {
     const np = Math.min(per, planes - p0);
-    f32.set(src.subarray(p0 * n, (p0 + np) * n), inP >> 2);
+    f32.set(src.subarray(srcOff + p0 * n, srcOff + (p0 + np) * n), inP >> 2);
     k.meanPlanes(inP, outP, np, n, tmpP);
     dst.set(f32.subarray(outP >> 2, (outP >> 2) + np), p0);
     if (tick) tick(np * n);

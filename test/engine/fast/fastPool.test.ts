@@ -95,7 +95,7 @@ function checkMax(g: Geo, x: Float32Array, withIdx: boolean, what: string): void
   const want = new Float32Array(n), wantIdx = new Float64Array(n);
   naiveMaxPool2d(x, g.planes, g.H, g.W, g.kH, g.kW, g.sH, g.sW, g.pH, g.pW, g.dH, g.dW, g.OH, g.OW, want, wantIdx);
   const got = new Float32Array(n), gotIdx = withIdx ? new Float64Array(n) : null;
-  assert.equal(fastMaxPool2d(x, g.planes, g.H, g.W, g.kH, g.kW, g.sH, g.sW, g.pH, g.pW, g.dH, g.dW, g.OH, g.OW, got, gotIdx), true);
+  assert.equal(fastMaxPool2d(x, 0, g.planes, g.H, g.W, g.kH, g.kW, g.sH, g.sW, g.pH, g.pW, g.dH, g.dW, g.OH, g.OW, got, gotIdx), true);
   sameBits(got, want, what);
   if (gotIdx) sameIdx(gotIdx, wantIdx, what);
 }
@@ -157,7 +157,7 @@ describe('engine/fast: WebAssembly pooling kernels', () => {
     const g: Geo = { planes: 1, H: 1, W: 3, kH: 1, kW: 2, sH: 1, sW: 1, pH: 0, pW: 1, dH: 1, dW: 4, ceil: false, OH: 1, OW: 1 };
     checkMax(g, new Float32Array([1, 2, 3]), true, 'all padding');
     const idx = new Float64Array(1), out = new Float32Array(1);
-    fastMaxPool2d(new Float32Array([1, 2, 3]), 1, 1, 3, 1, 2, 1, 1, 0, 1, 1, 4, 1, 1, out, idx);
+    fastMaxPool2d(new Float32Array([1, 2, 3]), 0, 1, 1, 3, 1, 2, 1, 1, 0, 1, 1, 4, 1, 1, out, idx);
     assert.equal(out[0], -Infinity);
     assert.equal(idx[0], 3);
   });
@@ -172,7 +172,7 @@ describe('engine/fast: WebAssembly pooling kernels', () => {
       const n = g.planes * g.OH * g.OW;
       const want = new Float32Array(n), got = new Float32Array(n);
       naiveAvgPool2d(x, g.planes, g.H, g.W, g.kH, g.kW, g.sH, g.sW, g.pH, g.pW, g.OH, g.OW, cip, dov, want);
-      assert.equal(fastAvgPool2d(x, g.planes, g.H, g.W, g.kH, g.kW, g.sH, g.sW, g.pH, g.pW, g.OH, g.OW, cip, dov, got), true);
+      assert.equal(fastAvgPool2d(x, 0, g.planes, g.H, g.W, g.kH, g.kW, g.sH, g.sW, g.pH, g.pW, g.OH, g.OW, cip, dov, got), true);
       sameBits(got, want, `case ${t} ${JSON.stringify({ ...g, cip, dov })}`, true);
     }
   });
@@ -185,7 +185,7 @@ describe('engine/fast: WebAssembly pooling kernels', () => {
       for (const cip of [false, true]) {
         const want = new Float32Array(planes * OH * OW), got = new Float32Array(planes * OH * OW);
         naiveAvgPool2d(x, planes, H, W, k, k, s, s, p, p, OH, OW, cip, null, want);
-        assert.equal(fastAvgPool2d(x, planes, H, W, k, k, s, s, p, p, OH, OW, cip, null, got), true);
+        assert.equal(fastAvgPool2d(x, 0, planes, H, W, k, k, s, s, p, p, OH, OW, cip, null, got), true);
         sameBits(got, want, `${planes}x${H}x${W} k${k} s${s} p${p} cip=${cip}`);
       }
     }
@@ -198,22 +198,42 @@ describe('engine/fast: WebAssembly pooling kernels', () => {
       const x = n % 5 === 0 ? awkward(planes * n, r, 0.1) : finite(planes * n, r);
       const want = new Float32Array(planes), got = new Float32Array(planes);
       atenMeanPlanes(x, planes, n, want);
-      assert.equal(fastMeanPlanes(x, planes, n, got), true);
+      assert.equal(fastMeanPlanes(x, 0, planes, n, got), true);
       sameBits(got, want, `n=${n}`, true);
     }
   });
 
+  it('reads the planes from srcOff (a tensor whose storage starts earlier)', () => {
+    const r = rng(7);
+    const g: Geo = { planes: 3, H: 9, W: 11, kH: 3, kW: 2, sH: 2, sW: 1, pH: 1, pW: 1, dH: 1, dW: 1, ceil: true, OH: 0, OW: 0 };
+    g.OH = outSize(g.H, g.kH, g.sH, g.pH, g.dH, g.ceil); g.OW = outSize(g.W, g.kW, g.sW, g.pW, g.dW, g.ceil);
+    const n = g.planes * g.H * g.W, m = g.planes * g.OH * g.OW;
+    const x = finite(n, r), padded = new Float32Array(n + 17);
+    padded.set(x, 17);
+    const want = new Float32Array(m), got = new Float32Array(m);
+    naiveMaxPool2d(x, g.planes, g.H, g.W, g.kH, g.kW, g.sH, g.sW, g.pH, g.pW, 1, 1, g.OH, g.OW, want, null);
+    fastMaxPool2d(padded, 17, g.planes, g.H, g.W, g.kH, g.kW, g.sH, g.sW, g.pH, g.pW, 1, 1, g.OH, g.OW, got, null);
+    sameBits(got, want, 'max at offset');
+    naiveAvgPool2d(x, g.planes, g.H, g.W, g.kH, g.kW, g.sH, g.sW, g.pH, g.pW, g.OH, g.OW, false, null, want);
+    fastAvgPool2d(padded, 17, g.planes, g.H, g.W, g.kH, g.kW, g.sH, g.sW, g.pH, g.pW, g.OH, g.OW, false, null, got);
+    sameBits(got, want, 'avg at offset');
+    const wantM = new Float32Array(g.planes), gotM = new Float32Array(g.planes);
+    atenMeanPlanes(x, g.planes, g.H * g.W, wantM);
+    fastMeanPlanes(padded, 17, g.planes, g.H * g.W, gotM);
+    sameBits(gotM, wantM, 'mean at offset');
+  });
+
   it('declines what it does not handle, so the caller runs the reference', () => {
     const x64 = new Float64Array(16), o64 = new Float64Array(4);
-    assert.equal(fastMaxPool2d(x64, 1, 4, 4, 2, 2, 2, 2, 0, 0, 1, 1, 2, 2, o64, null), false);
-    assert.equal(fastAvgPool2d(x64, 1, 4, 4, 2, 2, 2, 2, 0, 0, 2, 2, true, null, o64), false);
-    assert.equal(fastMeanPlanes(new Float32Array(600), 1, 600, new Float32Array(1)), false);
+    assert.equal(fastMaxPool2d(x64, 0, 1, 4, 4, 2, 2, 2, 2, 0, 0, 1, 1, 2, 2, o64, null), false);
+    assert.equal(fastAvgPool2d(x64, 0, 1, 4, 4, 2, 2, 2, 2, 0, 0, 2, 2, true, null, o64), false);
+    assert.equal(fastMeanPlanes(new Float32Array(600), 0, 1, 600, new Float32Array(1)), false);
   });
 
   it('leaves tiny calls (W5: 3x3 windows on a 5x5 plane) to the reference', () => {
     setTinyWorkThreshold(1024);
     try {
-      assert.equal(fastMaxPool2d(new Float32Array(25), 1, 5, 5, 3, 3, 3, 3, 0, 0, 1, 1, 2, 2, new Float32Array(4), null), false);
+      assert.equal(fastMaxPool2d(new Float32Array(25), 0, 1, 5, 5, 3, 3, 3, 3, 0, 0, 1, 1, 2, 2, new Float32Array(4), null), false);
     } finally {
       setTinyWorkThreshold(0);
     }
