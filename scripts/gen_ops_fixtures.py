@@ -117,6 +117,7 @@ OPS = {
     'clone': lambda x: x.clone(),
     'narrow': lambda x, d, s, n: x.narrow(d, s, n),
     'split': lambda x, s, d: torch.split(x, s, d),
+    'chunk': lambda x, *a: torch.chunk(x, *a),
     't_view': lambda x, s: x.t().view(s),
     't_reshape': lambda x, s: x.t().reshape(s),
     't_clone_view': lambda x, s: x.t().clone().view(s),
@@ -326,6 +327,15 @@ for a in [(), (1,), (0, 1), (1, 2), (-2, -1), (2, 1), (0, 0), (3,), (-4,)]:
     case(G, 'flatten', x, *a, strides=True)
 case(G, 'flatten', torch.tensor(3), strides=True)
 case(G, 'unflatten', torch.arange(12), 0, (3, -1), strides=True)
+case(G, 'unflatten', torch.arange(12).reshape(2, 6), -1, (2, 3), strides=True)
+for s_ in [(3, 5), (-1, -1), ()]:
+    case(G, 'unflatten', torch.arange(12), 0, s_)
+for a_ in [(torch.arange(10), 3), (torch.arange(10), 4), (torch.arange(5), 0), (torch.arange(0), 3),
+           (torch.arange(12).reshape(3, 4), 2, 1), (torch.tensor(1.0), 2), (torch.arange(3), 5)]:
+    case(G, 'chunk', *a_, strides=True)
+case(G, 'split', torch.arange(10), -1, 0)
+case(G, 'split', torch.arange(10), 0, 0)
+case(G, 'split', torch.arange(0), 0, 0)
 for d in [(2, 0, 1), (0, 1), (0, 0, 1), (-1, 0, 1), (0, 1, 3)]:
     case(G, 'permute', x, d, strides=True)
 case(G, 'permute_contiguous', x, (2, 0, 1), strides=True)

@@ -251,3 +251,26 @@ export function randint(
   return t;
 }
 
+
+export function randLike(t: Tensor, dtype?: DType | null, gen: Generator = defaultGenerator): Tensor {
+  return rand(t.shape, dtype ?? t.dtype, gen);
+}
+
+export function randnLike(t: Tensor, dtype?: DType | null, gen: Generator = defaultGenerator): Tensor {
+  return randn(t.shape, dtype ?? t.dtype, gen);
+}
+
+/** torch.randperm(n): a random permutation of 0..n-1 (int64), Fisher–Yates. */
+export function randperm(n: number, dtype: DType = 'int64', gen: Generator = defaultGenerator): Tensor {
+  checkShape([n]);
+  const t = Tensor.empty([n], dtype);
+  const s = t.storage;
+  for (let i = 0; i < n; i++) s[i] = i;
+  for (let i = n - 1; i > 0; i--) {
+    const j = gen.integer(0, i + 1);
+    const tmp = s[i];
+    s[i] = s[j];
+    s[j] = tmp;
+  }
+  return t;
+}

@@ -100,7 +100,18 @@ export function flatten(t: Tensor, startDim = 0, endDim = -1): Tensor {
 /** Tensor.unflatten(dim, sizes). */
 export function unflatten(t: Tensor, dim: number, sizes: readonly number[]): Tensor {
   const d = wrapDim(dim, t.ndim);
-  const inner = inferSize(sizes, t.shape[d]);
+  if (sizes.length === 0) throw runtimeError('unflatten: sizes must be non-empty');
+  let inner: number[];
+  try {
+    inner = inferSize(sizes, t.shape[d]);
+  } catch (e) {
+    const msg = (e as Error).message;
+    if (msg.includes('is invalid for input of size')) {
+      throw runtimeError(`unflatten: Provided sizes ${shapeText(sizes)} don't multiply up to the size of dim ${d} ` +
+        `(${t.shape[d]}) in the input tensor`);
+    }
+    throw runtimeError(`unflatten got an unexpected error:\n${msg}`);
+  }
   return view(t, [...t.shape.slice(0, d), ...inner, ...t.shape.slice(d + 1)]);
 }
 
@@ -248,7 +259,8 @@ export function split(x: Tensor, sizes: number | readonly number[], dim = 0): Te
   const len = x.shape[d];
   const parts: number[] = [];
   if (typeof sizes === 'number') {
-    if (sizes <= 0 && len > 0) throw runtimeError(`split_size can only be 0 if dimension size is 0, but got dimension size of ${len}`);
+    if (sizes < 0) throw runtimeError(`split expects split_size be non-negative, but got split_size=${sizes}`);
+    if (sizes === 0 && len > 0) throw runtimeError(`split_size can only be 0 if dimension size is 0, but got dimension size of ${len}`);
     if (sizes === 0) return [x];
     for (let s = 0; s < len; s += sizes) parts.push(Math.min(sizes, len - s));
     if (parts.length === 0) parts.push(0);
@@ -266,4 +278,15 @@ export function split(x: Tensor, sizes: number | readonly number[], dim = 0): Te
     start += p;
     return v;
   });
+}
+
+/** torch.chunk(t, chunks, dim=0): split into pieces of ceil(size / chunks). */
+export function chunk(x: Tensor, chunks: number, dim = 0): Tensor[] {
+  if (x.ndim === 0) throw runtimeError('chunk expects at least a 1-dimensional tensor');
+  if (chunks <= 0) throw runtimeError(`chunk expects \`chunks\` to be greater than 0, got: ${chunks}`);
+  const d = wrapDim(dim, x.ndim);
+  const size = x.shape[d];
+  const splitSize = Math.floor((size + chunks - 1) / chunks);
+  if (splitSize === 0 && size === 0) return split(x, new Array<number>(chunks).fill(0), d);
+  return split(x, splitSize, d);
 }

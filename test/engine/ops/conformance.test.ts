@@ -59,6 +59,7 @@ const OPS: Record<string, (a: Args, kw: Kw) => unknown> = {
   clone: (a) => ops.clone(T(a[0])),
   narrow: (a) => ops.narrow(T(a[0]), n(a[1]), n(a[2]), n(a[3])),
   split: (a) => ops.split(T(a[0]), Array.isArray(a[1]) ? nums(a[1]) : n(a[1]), n(a[2])),
+  chunk: (a) => ops.chunk(T(a[0]), n(a[1]), opt(a[2])),
   t_view: (a) => ops.view(ops.t(T(a[0])), nums(a[1])),
   t_reshape: (a) => ops.reshape(ops.t(T(a[0])), nums(a[1])),
   t_clone_view: (a) => ops.view(ops.clone(ops.t(T(a[0]))), nums(a[1])),

@@ -83,5 +83,11 @@ describe('random numbers (poolnb stream, deterministic)', () => {
     const varc = z.reduce((p, q) => p + (q - mean) ** 2, 0) / z.length;
     assert.ok(Math.abs(mean) < 0.05 && Math.abs(varc - 1) < 0.05, `mean ${mean} var ${varc}`);
     assert.throws(() => ops.randint(3, 3, [1]), /random_ expects 'from' to be less than 'to'/);
+    const p = Array.from(ops.randperm(50, 'int64', g).toStorage());
+    assert.deepStrictEqual(p.slice().sort((a, b) => a - b), Array.from({ length: 50 }, (_, k) => k));
+    assert.notDeepStrictEqual(p, Array.from({ length: 50 }, (_, k) => k));
+    assert.throws(() => ops.randperm(-1), /Trying to create tensor with negative dimension -1: \[-1\]/);
+    assert.deepStrictEqual(ops.randnLike(ops.zeros([2, 3], 'float64'), null, g).shape, [2, 3]);
+    assert.strictEqual(ops.randLike(ops.zeros([2], 'float64'), null, g).dtype, 'float64');
   });
 });
