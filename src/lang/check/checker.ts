@@ -14,7 +14,7 @@ import {
   findEntry, isRequired,
 } from './library';
 import { unsupported } from '../interp/imports';
-import { DiagnosticCode, PYTHON_BUILTIN_NAMES, REFUSED, codeForTorchMessage, diagnostic } from './diagnostics';
+import { DiagnosticCode, OUTSIDE_SUBSET, PYTHON_BUILTIN_NAMES, REFUSED_BUILTINS, codeForTorchMessage, diagnostic } from './diagnostics';
 import { PlanInfo, SType, UNKNOWN, intValue, join, tensorT, Dim } from './types';
 import { poolKind, poolStatic } from './pooling';
 import {
@@ -136,7 +136,7 @@ export class Checker {
       }
       case 'For': return this.forStmt(s, scope);
       case 'While': {
-        this.staticDiag(firstLine(s), 'unsupported', REFUSED.While, 'warning');
+        this.staticDiag(firstLine(s), 'unsupported', OUTSIDE_SUBSET.While, 'info');
         this.uncertain++;
         this.expr(s.test, scope);
         this.loopBody(s.body, scope, () => undefined);
@@ -146,7 +146,7 @@ export class Checker {
       }
       case 'If': return this.ifStmt(s, scope);
       case 'FunctionDef': {
-        if (s.decorators.length) this.staticDiag(s.decorators[0], 'unsupported', REFUSED.Decorator, 'warning');
+        if (s.decorators.length) this.staticDiag(s.decorators[0], 'unsupported', OUTSIDE_SUBSET.Decorator, 'info');
         const fn: SType = { k: 'function', def: s, cell: this.cell };
         scope.vars.set(s.name.name, fn);
         this.record(s.name, fn);
@@ -166,17 +166,17 @@ export class Checker {
         return;
       }
       case 'Delete':
-        this.staticDiag(firstLine(s), 'unsupported', REFUSED.Delete, 'warning');
+        this.staticDiag(firstLine(s), 'unsupported', OUTSIDE_SUBSET.Delete, 'info');
         for (const t of s.targets) if (t.kind === 'Name') scope.vars.delete(t.id);
         return;
       case 'Global':
-        this.staticDiag(s, 'unsupported', REFUSED.Global, 'warning');
+        this.staticDiag(s, 'unsupported', OUTSIDE_SUBSET.Global, 'info');
         return;
       case 'Raise':
         if (s.exc) this.expr(s.exc, scope);
         return;
       case 'With': {
-        this.staticDiag(firstLine(s), 'unsupported', REFUSED.With, 'warning');
+        this.staticDiag(firstLine(s), 'unsupported', OUTSIDE_SUBSET.With, 'info');
         this.uncertain++;
         for (const it of s.items) this.expr(it, scope);
         for (const v of s.vars ?? []) if (v) this.assign(v, UNKNOWN, scope);
@@ -185,7 +185,7 @@ export class Checker {
         return;
       }
       case 'Try': {
-        this.staticDiag(firstLine(s), 'unsupported', REFUSED.Try, 'warning');
+        this.staticDiag(firstLine(s), 'unsupported', OUTSIDE_SUBSET.Try, 'info');
         // errors inside try may be caught: say nothing about them
         this.uncertain++;
         this.block(s.body, scope);
@@ -459,7 +459,7 @@ export class Checker {
         return test === true ? a : test === false ? b : join(a, b);
       }
       case 'Lambda':
-        this.staticDiag(e, 'unsupported', REFUSED.Lambda, 'warning');
+        this.staticDiag(e, 'unsupported', OUTSIDE_SUBSET.Lambda, 'info');
         return UNKNOWN;
       case 'Starred': this.expr(e.value, scope); return UNKNOWN;
       case 'NamedExpr': {
@@ -480,7 +480,7 @@ export class Checker {
         return e.kind === 'ListComp' ? { k: 'list', items: null, elem: elt } : UNKNOWN;
       }
       case 'Yield':
-        this.staticDiag(e, 'unsupported', REFUSED.Yield, 'warning');
+        this.staticDiag(e, 'unsupported', OUTSIDE_SUBSET.Yield, 'warning');
         if (e.value) this.expr(e.value, scope);
         return UNKNOWN;
       case 'Missing': return UNKNOWN;
@@ -741,8 +741,8 @@ export class Checker {
   }
 
   private callBuiltin(name: string, pos: SType[], kw: Record<string, SType>, opaque: boolean, e: N.Call): SType {
-    if (REFUSED[name] && (name === 'open' || name === 'input' || name === 'eval' || name === 'exec')) {
-      this.staticDiag(e, 'unsupported', REFUSED[name], 'warning');
+    if (REFUSED_BUILTINS[name]) {
+      this.runtimeError(e, 'unsupported', `NotImplementedError: ${REFUSED_BUILTINS[name]}`);
       return UNKNOWN;
     }
     if (opaque) return name === 'print' ? { k: 'none' } : UNKNOWN;
@@ -920,9 +920,7 @@ export function iterationOf(it: SType): { elem: SType; runs: boolean } {
 export function builtinType(name: string): SType | undefined {
   const b = findEntry(BUILTINS, name);
   if (b) return { k: 'lib', table: 'builtin', entry: b };
-  if (name === 'open' || name === 'input' || name === 'eval' || name === 'exec') {
-    return { k: 'lib', table: 'builtin', entry: { name, kind: 'function', doc: REFUSED[name] } };
-  }
+  if (REFUSED_BUILTINS[name]) return { k: 'lib', table: 'builtin', entry: { name, kind: 'function', doc: REFUSED_BUILTINS[name] } };
   const h = findEntry(HELPERS, name);
   if (h) return { k: 'lib', table: 'helper', entry: h };
   return undefined;

@@ -33,26 +33,31 @@ export function codeForTorchMessage(message: string): DiagnosticCode {
   return 'torch-error';
 }
 
-/** Python features PoolScript does not run, and what to write instead. */
-export const REFUSED: Readonly<Record<string, string>> = {
-  While: 'while loops are not supported in PoolScript (a cell must finish): use for i in range(n)',
-  Lambda: 'lambda is not supported in PoolScript: define a function with def',
-  Delete: 'del is not supported in PoolScript: assign a new value instead',
-  With: 'with statements are not supported in PoolScript (no files or contexts)',
-  Try: 'try/except is not supported in PoolScript: errors stop the cell and are shown with their message',
-  Global: 'global and nonlocal are not supported in PoolScript: return values from functions instead',
+/**
+ * Python features outside PoolScript's subset. The interpreter still runs most of them
+ * (a step budget stops runaway `while` loops), so these are reported as information with
+ * what to write instead; `yield` fails when its function is called, so it is a warning.
+ */
+export const OUTSIDE_SUBSET: Readonly<Record<string, string>> = {
+  While: 'while loops are outside PoolScript (a step budget stops a loop that never ends): prefer for i in range(n)',
+  Lambda: 'lambda is outside PoolScript: define a function with def',
+  Delete: 'del is outside PoolScript: assign a new value instead',
+  With: 'with statements are outside PoolScript: there are no files or contexts to manage',
+  Try: 'try/except is outside PoolScript: an error stops the cell and is shown with its message',
+  Global: 'global and nonlocal are outside PoolScript: return values from functions instead',
+  Decorator: 'decorators are outside PoolScript',
   Yield: 'generators (yield) are not supported in PoolScript: build and return a list',
-  Raise: 'raise is not supported in PoolScript: use assert to stop with a message',
-  NamedExpr: 'assignment expressions (:=) are not supported in PoolScript: assign on its own line',
-  Decorator: 'decorators are not supported in PoolScript',
-  GeneratorExp: 'generator expressions are not supported in PoolScript: use a list comprehension [...]',
-  SetComp: 'set comprehensions are not supported in PoolScript',
-  DictComp: 'dict comprehensions are not supported in PoolScript',
-  Await: 'async code is not supported in PoolScript',
-  open: "file access is not available in PoolScript: use image('path.png') to load a picture",
-  input: 'input() is not available in a notebook cell: assign the value in the cell',
-  eval: 'eval/exec are not supported in PoolScript',
-  exec: 'eval/exec are not supported in PoolScript',
+};
+
+/**
+ * Builtins the interpreter refuses when called, with its NotImplementedError message
+ * (src/lang/interp/builtins/python.ts; test/lang/check/refusals.test.ts keeps them equal).
+ */
+export const REFUSED_BUILTINS: Readonly<Record<string, string>> = {
+  open: 'poolnb: open() is not part of PoolScript (no file access; load a picture with image(path))',
+  input: 'poolnb: input() is not part of PoolScript (a notebook cell cannot read from the keyboard)',
+  exec: 'poolnb: exec() is not part of PoolScript (code is written in cells)',
+  eval: 'poolnb: eval() is not part of PoolScript (code is written in cells)',
 };
 
 /** Every name Python 3.11 predefines (dir(builtins)): never reported as undefined. */

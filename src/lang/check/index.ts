@@ -3,6 +3,6 @@
 export { StaticNotebook, createStaticProject } from './project';
 export type { CellAnalysis } from './project';
 export * as library from './library';
-export { REFUSED, PYTHON_BUILTIN_NAMES } from './diagnostics';
+export { OUTSIDE_SUBSET, REFUSED_BUILTINS, PYTHON_BUILTIN_NAMES } from './diagnostics';
 export type { DiagnosticCode } from './diagnostics';
 export type { SType } from './types';
