@@ -5,8 +5,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { Browser, Frame, Page } from 'playwright-core';
-import { clickNotebookAction, framesWith, openFile, pickKernelIfAsked, waitForWorkbench } from './workbench';
+import type { Browser, Page } from 'playwright-core';
+import { clickNotebookAction, frameWithText, framesWith, openFile, pickKernelIfAsked, runCommand, setColorTheme, until, waitForWorkbench } from './workbench';
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { startCodeServer } = require('../runner/codeServer.js');
 const { launchChromium } = require('../runner/browser.js') as { launchChromium(): Promise<Browser> };
@@ -15,28 +15,6 @@ const { launchChromium } = require('../runner/browser.js') as { launchChromium()
 const ROOT = path.resolve(__dirname, '..', '..');
 const SHOTS = path.join(ROOT, '.screenshots');
 const GRID = 'table, [role="grid"]';
-
-/** Polls until `probe` yields something, or fails naming `what`. */
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 60_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
-
-/** The first frame whose text contains `text` (outputs live in nested webview iframes). */
-async function frameWithText(page: Page, text: string): Promise<Frame | undefined> {
-  for (const frame of page.frames()) {
-    try {
-      const body = await frame.evaluate(() => document.body?.innerText ?? '');
-      if (body.includes(text)) return frame;
-    } catch { /* detached */ }
-  }
-  return undefined;
-}
 
 describe('workbench: an example notebook, as a person uses it', function () {
   let server: { stop(): Promise<void>; workbenchUrl(f: string, p?: unknown): string; remoteUri(p: string): string; userDataDir: string; vscodeVersion: string };
@@ -91,32 +69,35 @@ describe('workbench: an example notebook, as a person uses it', function () {
   });
 
   it('shows the error of a window larger than its input, as PyTorch words it', async () => {
-    await until('the RuntimeError output', () => frameWithText(page, 'Output size is too small'), 30_000)
-      .catch(async () => {
-        // Error outputs may render in the workbench itself rather than the webview.
-        const inWorkbench = await page.locator('text=Output size is too small').count();
-        if (inWorkbench === 0) throw new Error('no "Output size is too small" error output');
-      });
+    // Outputs render lazily as they scroll into view: go to the failed cell as a person would.
+    await runCommand(page, 'Go to Most Recently Failed Cell');
+    await until('the RuntimeError output', () => frameWithText(page, 'Output size is too small'), 30_000);
+    await page.screenshot({ path: path.join(SHOTS, 'notebook-error.png') });
   });
 
-  it('takes screenshots in the light and the dark theme, and the renderer follows the theme', async () => {
+  it('takes screenshots in the light, dark and high-contrast themes, and the renderer follows the theme', async () => {
+    await page.keyboard.press('Escape');
     await page.screenshot({ path: path.join(SHOTS, 'notebook-light.png') });
+    /** The text colour of the renderer's first grid cell: it must come from the theme. */
     const colour = async () => {
       const frames = await framesWith(page, GRID);
       if (!frames.length) return undefined;
       return frames[0].locator(GRID).first().evaluate((g) => getComputedStyle(g.querySelector('td, [role="gridcell"]') ?? g).color);
     };
     const light = await colour();
-
-    const settingsFile = path.join(server.userDataDir, 'User', 'settings.json');
-    const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8'));
-    fs.writeFileSync(settingsFile, JSON.stringify({ ...settings, 'workbench.colorTheme': 'Default Dark Modern' }, null, 2));
-    await page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: 30_000 });
-    const dark = await until('the output to restyle for the dark theme', async () => {
+    const restyled = (before: string | undefined) => until('the output to restyle', async () => {
       const c = await colour();
-      return c !== undefined && c !== light ? c : undefined;
+      return c !== undefined && c !== before ? c : undefined;
     }, 15_000).catch(() => colour());
+
+    await setColorTheme(page, 'Dark Modern', 'vs-dark');
+    const dark = await restyled(light);
     await page.screenshot({ path: path.join(SHOTS, 'notebook-dark.png') });
+
+    await setColorTheme(page, 'Dark High Contrast', 'hc-black');
+    await restyled(dark);
+    await page.screenshot({ path: path.join(SHOTS, 'notebook-high-contrast.png') });
+
     assert.ok(light && dark, 'the grid is visible in both themes');
     assert.notStrictEqual(dark, light, `grid text colour follows the theme (light ${light}, dark ${dark})`);
   });

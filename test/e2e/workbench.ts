@@ -61,3 +61,38 @@ export async function framesWith(page: Page, selector: string): Promise<Frame[]>
   }
   return found;
 }
+
+/** Preferences: Color Theme, as a person picks one (e.g. "Dark Modern"); waits for the workbench to switch. */
+export async function setColorTheme(page: Page, label: string, workbenchClass: string): Promise<void> {
+  await page.keyboard.press('Escape');
+  await runCommand(page, 'Preferences: Color Theme');
+  // The palette closes and the theme picker opens in the same widget: wait for its list.
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: /Light Modern|Dark Modern/ }).first().waitFor({ timeout: 15_000 });
+  const input = page.locator('.quick-input-widget input');
+  await input.fill(label);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await page.locator(`.monaco-workbench.${workbenchClass}`).waitFor({ timeout: 30_000 });
+}
+
+/** Polls until `probe` yields something, or fails naming `what`. */
+export async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 60_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/** The first frame whose text contains `text` (outputs live in nested webview iframes). */
+export async function frameWithText(page: Page, text: string): Promise<Frame | undefined> {
+  for (const frame of page.frames()) {
+    try {
+      const body = await frame.evaluate(() => document.body?.innerText ?? '');
+      if (body.includes(text)) return frame;
+    } catch { /* detached */ }
+  }
+  return undefined;
+}

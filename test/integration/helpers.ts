@@ -9,7 +9,7 @@ export const CONTROLLER_ID = 'poolnb.kernel';
 export const POOLNB_MIME = 'application/vnd.poolnb.value+json';
 export const ERROR_MIME = 'application/vnd.code.notebook.error';
 
-/** examples/ is the workspace the launchers open. */
+/** The launchers open a copy of examples/ as the workspace. */
 export function exampleUri(name: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'the launcher opens examples/ as the workspace folder');
@@ -66,9 +66,27 @@ export async function runCells(editor: vscode.NotebookEditor, start: number, end
   await vscode.commands.executeCommand('notebook.cell.execute', {
     ranges: [{ start, end }], document: editor.notebook.uri,
   });
-  await waitFor('the cells to finish executing', () =>
-    cells.every((c) => c.executionSummary?.success !== undefined));
+  await waitFor('the cells to finish executing', () => settled(cells));
   return cells;
+}
+
+/** Every cell ran, or was left out because an earlier one failed (the kernel stops there). */
+export function settled(cells: readonly vscode.NotebookCell[]): boolean {
+  let failed = false;
+  for (const c of cells) {
+    if (c.kind !== vscode.NotebookCellKind.Code) continue;
+    const success = c.executionSummary?.success;
+    if (success === undefined && !failed) return false;
+    if (success === false) failed = true;
+  }
+  return true;
+}
+
+/** A cell's outputs as text, for assertion messages. */
+export function describeCell(cell: vscode.NotebookCell): string {
+  const items = cell.outputs.flatMap((o) => o.items);
+  return `cell ${cell.index} (${cell.executionSummary?.success === false ? 'failed' : 'ran'}): ` +
+    (items.map((i) => `[${i.mime}] ${decode(i).slice(0, 300)}`).join(' | ') || 'no output');
 }
 
 export function decode(item: vscode.NotebookCellOutputItem): string {

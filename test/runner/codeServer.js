@@ -62,6 +62,8 @@ function writeUserSettings(userDataDir, extra) {
     'telemetry.telemetryLevel': 'off',
     'update.mode': 'none',
     'notebook.confirmDeleteRunningCell': false,
+    // The web workbench saves after a delay by default; tests must never write their workspace.
+    'files.autoSave': 'off',
     'chat.disableAIFeatures': true,
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
     ...extra,

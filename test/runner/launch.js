@@ -8,6 +8,7 @@
 // Exits with the suite's exit code. Writes {passes, failures, pending} to POOLNB_STATS_FILE.
 'use strict';
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
 const { onSignals } = require('./codeServer');
 
@@ -26,10 +27,14 @@ function pickLauncher() {
 async function main() {
   const launcher = pickLauncher();
   console.log(`launcher: ${launcher.name} — ${launcher.reason}`);
+  // A copy of examples/: whatever the suite runs or saves never touches the committed files.
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'poolnb-integration-'));
+  for (const f of fs.readdirSync(path.join(ROOT, 'examples'))) fs.copyFileSync(path.join(ROOT, 'examples', f), path.join(workspace, f));
+  process.on('exit', () => fs.rmSync(workspace, { recursive: true, force: true }));
   const options = {
     extensionDevelopmentPath: ROOT,
     extensionTestsPath: path.join(ROOT, 'out', 'test', 'runner'),
-    workspace: path.join(ROOT, 'examples'),
+    workspace,
   };
   if (!fs.existsSync(path.join(options.extensionTestsPath, 'index.js'))) {
     console.error('out/test/runner/index.js is missing: run `node esbuild.js --tests` first');
