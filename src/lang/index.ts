@@ -5,3 +5,4 @@ export type { SessionOptions } from './session';
 export { runProgram, errorLine } from './run';
 export type { RunOptions, RunResult } from './run';
 export { displayView, tensorView, valueView, poolingView } from './display/toView';
+export { createStaticProject, StaticNotebook } from './check';
