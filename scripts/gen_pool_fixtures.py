@@ -546,7 +546,12 @@ def gen_specials():
     add(g, "frac_max", 2, {"kernelSize": 2, "outputSize": 0, "returnIndices": True}, x49, samples=T([[[0.4, 0.6]]]))
     add(g, "frac_max", 2, {"kernelSize": [2, 2, 2], "outputSize": 3, "returnIndices": True}, x49, samples=T([[[0.4, 0.6]]]))
     add(g, "frac_max", 2, {"kernelSize": 2, "outputSize": [3, 3, 3], "returnIndices": True}, x49, samples=T([[[0.4, 0.6]]]))
+    for k, o in [(0, [1, -1]), (1, [1, -1]), (1, [-1, 1]), (1, [0, 1]), (2, [2, 0])]:
+        add(g, "frac_max", 2, {"kernelSize": k, "outputSize": o, "returnIndices": True}, x49, samples=T([[[0.4, 0.6]]]))
+        add(g, "frac_max", 2, {"kernelSize": k, "outputSize": o, "returnIndices": True}, x49.long(), samples=T([[[0.4, 0.6]]]))
     x3 = torch.arange(1., 126.).reshape(1, 1, 5, 5, 5)
+    for o in ([1, 1, -1], [0, 1, 1]):
+        add(g, "frac_max", 3, {"kernelSize": 1, "outputSize": o, "returnIndices": True}, x3, samples=T([[[0.1, 0.5, 0.9]]]))
     add(g, "frac_max", 3, {"kernelSize": 2, "outputSize": [2, 3, 4], "returnIndices": True}, x3, samples=T([[[0.1, 0.5, 0.9]]]))
     add(g, "frac_max", 3, {"kernelSize": 2, "returnIndices": True}, x3, samples=T([[[0.1, 0.5, 0.9]]]))
     add(g, "frac_max", 3, {"kernelSize": 5, "outputSize": 3, "returnIndices": True}, x3, samples=T([[[0.1, 0.5, 0.9]]]))

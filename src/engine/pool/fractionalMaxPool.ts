@@ -56,8 +56,10 @@ export function fractionalMaxPoolShape(
     const ok = nd === 2 ? o[i] + k[i] - 1 <= inS[i] : o[i] + k[i] - 1 < inS[i];
     if (!ok) throw runtimeError(`${fn}: pool ${words[i]} ${k[i]} too large relative to input ${words[i]} ${inS[i]}`);
   }
-  if (!isFloating(dtype)) throw notImplemented(`fractional_max_pool${nd}d_out_frame`, dtype);
   const outputShape = [...inputShape.slice(0, -nd), ...o];
+  const neg = outputShape.find((v) => v < 0);
+  if (neg !== undefined) throw runtimeError(`Trying to create tensor with negative dimension ${neg}: ${fmtSizes(outputShape)}`);
+  if (!isFloating(dtype)) throw notImplemented(`fractional_max_pool${nd}d_out_frame`, dtype);
   return {
     op: name, outputShape, dtype, indicesShape: returnIndices ? outputShape.slice() : undefined,
     params: { kernelSize: k, outputSize: o, returnIndices }, derivation: [], kernel: k, inSpatial: inS, outSpatial: o,

@@ -6,8 +6,8 @@ import fc from 'fast-check';
 import { TorchError } from '../../../src/engine/errors';
 import { Tensor } from '../../../src/engine/tensor';
 import {
-  adaptiveAvgPool, adaptiveAvgPoolShape, adaptiveMaxPool, adaptiveMaxPoolShape, avgPool, avgPoolShape, lpPool,
-  maxPool, maxPoolShape, maxUnpool,
+  adaptiveAvgPool, adaptiveAvgPoolShape, adaptiveMaxPool, adaptiveMaxPoolShape, avgPool, avgPoolShape,
+  fractionalMaxPool, fractionalMaxPoolShape, lpPool, lpPoolShape, maxPool, maxPoolShape, maxUnpool, maxUnpoolShape,
 } from '../../../src/engine/pool';
 
 /** PyTorch's pooling_output_shape, written out independently of src/engine/outputSize.ts. */
@@ -148,5 +148,38 @@ describe('pooling properties (fast-check)', () => {
         assert.strictEqual(outcome(() => adaptiveAvgPoolShape(n, shape, dtype, os).outputShape), outcome(() => adaptiveAvgPool(n, x, os).shape));
         assert.strictEqual(outcome(() => adaptiveMaxPoolShape(n, shape, dtype, os, ri).outputShape), outcome(() => adaptiveMaxPool(n, x, os, ri).output.shape));
       }), { numRuns: 1500 });
+  });
+
+  it('the shape validator and the op agree: same shape or same error (LP, unpool, fractional)', () => {
+    fc.assert(fc.property(fc.constantFrom<1 | 2 | 3>(1, 2, 3), anyShape, anyDtype, anyArg, fc.option(anyArg), anyArg, fc.boolean(), fc.constantFrom(1, 2, 3, 1.5, 0, -1),
+      fc.option(fc.array(fc.integer({ min: -1, max: 6 }), { maxLength: 5 })), fc.boolean(),
+      (n, shape, dtype, k, s, p, ceil, norm, os, ri) => {
+        if (shape.reduce((a, b) => a * b, 1) > 5000) return;
+        const x = Tensor.full(shape, 1, dtype);
+        if (n < 3) {
+          const o = { normIsInt: Number.isInteger(norm) && ceil, fromModule: !ceil };
+          const nn = n as 1 | 2;
+          assert.strictEqual(outcome(() => lpPoolShape(nn, shape, dtype, norm, k, s, ceil, o).outputShape),
+            outcome(() => lpPool(nn, x, norm, k, s, ceil, o).shape));
+        }
+        const idx = Tensor.full(shape, 0, ri ? 'int64' : 'int32');
+        assert.strictEqual(outcome(() => maxUnpoolShape(n, shape, dtype, shape, idx.dtype, k, s, p, os).outputShape),
+          outcome(() => maxUnpool(n, x, idx, k, s, p, os).shape));
+        if (n > 1) {
+          const fn = n as 2 | 3;
+          assert.strictEqual(outcome(() => fractionalMaxPoolShape(fn, shape, dtype, k, os, ceil ? 0.5 : null, ri).outputShape),
+            outcome(() => fractionalMaxPool(fn, x, k, os, ceil ? 0.5 : null, ri).output.shape));
+        }
+      }), { numRuns: 1500 });
+  });
+
+  it('fractional max pooling without samples is deterministic per seed and picks window maxima', () => {
+    const x = tensor([2, 3, 9, 8], 11);
+    const a = fractionalMaxPool(2, x, 2, [4, 3], null, true);
+    for (let i = 0; i < a.output.numel; i++) {
+      const plane = Math.floor(i / 12);
+      assert.ok(Object.is(a.output.at(i), x.at(plane * 72 + a.indices!.at(i))));
+    }
+    assert.deepStrictEqual(a.output.shape, [2, 3, 4, 3]);
   });
 });
