@@ -120,7 +120,18 @@ export function hasNaN(ptr: usize, n: i32): i32 {
     return ow;
   }
   // values only: the common kernel widths unrolled (the loop overhead would dominate otherwise)
-  if (kW == 2) {
+  if (sW == 2 && dW == 1 && (kW == 2 || kW == 3)) {
+    // stride 2: one pair of loads, de-interleaved into the even (tap 0) and odd (tap 1) columns;
+    // tap 2 is tap 0 moved along by one column (a byte-align with the next load)
+    for (; ow + 4 <= hi; ow += 4) {
+      const p = rp + (<usize>(ow * 2 - pW) << 2);
+      const a = v128.load(p), b = v128.load(p, 16);
+      const t0 = v128.shuffle<f32>(a, b, 0, 2, 4, 6);
+      let best = step(mode, t0, v128.shuffle<f32>(a, b, 1, 3, 5, 7));
+      if (kW == 3) best = step(mode, best, v128.shuffle<f32>(t0, v128.load(p, 32), 1, 2, 3, 4));
+      v128.store(hvRow + (<usize>ow << 2), best);
+    }
+  } else if (kW == 2) {
     for (; ow + 4 <= hi; ow += 4) {
       const c0 = ow * sW - pW;
       v128.store(hvRow + (<usize>ow << 2), step(mode, tapLoad(rp, c0, sW), tapLoad(rp, c0 + dW, sW)));
@@ -232,6 +243,18 @@ export function hasNaN(ptr: usize, n: i32): i32 {
         v128.store(outRow + o, best);
       }
     } else {
+      const taps = (he - hs + dH - 1) / dH;
+      if (taps == 2 || taps == 3) {
+        // the common 2- and 3-row windows without the row loop
+        const v1 = v0 + rowStep, v2 = v0 + 2 * rowStep;
+        for (; ow + 8 <= OW; ow += 8) {
+          const o = <usize>ow << 2;
+          let b0 = f32x4.pmax(v128.load(v0 + o), v128.load(v1 + o));
+          let b1 = f32x4.pmax(v128.load(v0 + o, 16), v128.load(v1 + o, 16));
+          if (taps == 3) { b0 = f32x4.pmax(b0, v128.load(v2 + o)); b1 = f32x4.pmax(b1, v128.load(v2 + o, 16)); }
+          v128.store(outRow + o, b0); v128.store(outRow + o, b1, 16);
+        }
+      }
       for (; ow + 8 <= OW; ow += 8) {
         const o = <usize>ow << 2;
         let b0 = v128.load(v0 + o), b1 = v128.load(v0 + o, 16);
@@ -412,9 +435,20 @@ export function avgPool2d(inP: usize, outP: usize, planes: i32, inRows: i32, row
  * (multi_row_sum's "acc[0] += acc[level]" adds of zero are identities on sums that started at +0.)
  */
 @inline function planePartials(base: usize, nv: i32, ilp: i32, dst: usize): void {
+  // ATen starts each partial at +0; starting at the first vector instead only changes the sign of
+  // a zero partial, which cannot change the final sum: that starts at +0, and a float sum starting
+  // at +0 never becomes -0 (round to nearest), so every later zero it meets leaves it unchanged.
   const zero = f32x4.splat(0);
   let p0l = zero, p0h = zero, p1l = zero, p1h = zero, p2l = zero, p2h = zero, p3l = zero, p3h = zero;
-  for (let i = 0; i < ilp; i++) {
+  let i0 = 0;
+  if (ilp > 0) {
+    p0l = v128.load(base);       p0h = v128.load(base, 16);
+    p1l = v128.load(base, 32);   p1h = v128.load(base, 48);
+    p2l = v128.load(base, 64);   p2h = v128.load(base, 80);
+    p3l = v128.load(base, 96);   p3h = v128.load(base, 112);
+    i0 = 1;
+  }
+  for (let i = i0; i < ilp; i++) {
     const q = base + (<usize>(i * 32) << 2);
     p0l = f32x4.add(p0l, v128.load(q));       p0h = f32x4.add(p0h, v128.load(q, 16));
     p1l = f32x4.add(p1l, v128.load(q, 32));   p1h = f32x4.add(p1h, v128.load(q, 48));
