@@ -25,6 +25,8 @@ const HIERARCHY: [string, string | null][] = [
   ['UnboundLocalError', 'NameError'],
   ['AttributeError', 'Exception'],
   ['AssertionError', 'Exception'],
+  ['OSError', 'Exception'],
+  ['FileNotFoundError', 'OSError'],
   ['ImportError', 'Exception'],
   ['ModuleNotFoundError', 'ImportError'],
   ['StopIteration', 'Exception'],

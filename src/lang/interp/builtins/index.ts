@@ -5,6 +5,7 @@ import { Builtins, makePythonBuiltins, toFloat, toInt } from './python';
 import { installTorch } from './torch';
 import { installNn } from './nn';
 import { installNotebook } from './notebook';
+import { installImage } from './image';
 import { toArray } from '../iterate';
 
 function mathModule(): PyModule {
@@ -55,6 +56,7 @@ export function makeBuiltins(): Builtins {
   const torch = installTorch(b);
   const { nn, F } = installNn(b, torch);
   installNotebook(b);
+  installImage(b);
   b.modules.set('torch', torch);
   b.modules.set('torch.nn', nn);
   b.modules.set('torch.nn.functional', F);
