@@ -47,16 +47,24 @@ def add(name, t, opts=None):
     torch.set_printoptions(profile='default')
     if opts:
         torch.set_printoptions(**opts)
-    text = repr(t)
-    assert text == str(t)
+    try:
+        text = repr(t)
+        assert text == str(t)
+    except RuntimeError as e:
+        text = None
+        error = 'RuntimeError: ' + str(e)
     torch.set_printoptions(profile='default')
     flat = t.reshape(-1).tolist()
     if t.dtype.is_floating_point:
         flat = [enc_float(v) for v in flat]
     elif t.dtype == torch.bool:
         flat = [1 if v else 0 for v in flat]
-    tensor_cases.append({'name': name, 'dtype': str(t.dtype)[6:], 'shape': list(t.shape),
-                         'values': flat, 'options': opts, 'expected': text})
+    case = {'name': name, 'dtype': str(t.dtype)[6:], 'shape': list(t.shape), 'values': flat, 'options': opts}
+    if text is None:
+        case['error'] = error
+    else:
+        case['expected'] = text
+    tensor_cases.append(case)
 
 
 def rand_values(n, kind):
@@ -222,6 +230,10 @@ add('column', torch.arange(5.).reshape(5, 1))
 add('row', torch.arange(5.).reshape(1, 5))
 add('one elem', torch.tensor([7.]))
 add('one elem 4d', torch.tensor([[[[7.]]]]))
+add('edgeitems 0 1d', torch.arange(10.), {'threshold': 5, 'edgeitems': 0})
+add('edgeitems 0 1d int', torch.arange(10), {'threshold': 5, 'edgeitems': 0})
+add('edgeitems 0 2d', torch.arange(20.).reshape(4, 5), {'threshold': 5, 'edgeitems': 0})
+add('edgeitems 0 not summarised', torch.arange(4.).reshape(2, 2), {'threshold': 5, 'edgeitems': 0})
 
 # --- random grid ---------------------------------------------------------------------------
 KINDS = ['unit', 'pos', 'int', 'bigint', 'wide', 'small', 'large', 'hundreds', 'ties', 'special']

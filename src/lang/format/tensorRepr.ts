@@ -4,6 +4,7 @@
 // get_summarized_data, _add_suffixes, _str_intern.
 
 import { DType } from '../../engine/dtype';
+import { runtimeError } from '../../engine/errors';
 import { Tensor } from '../../engine/tensor';
 import { pyFormatDouble } from './pyFloat';
 import { DEFAULT_PRINT_OPTIONS, PrintOptionsView as PrintOptions } from './printOptions';
@@ -119,9 +120,7 @@ function summarizedValues(d: Dense, summarize: boolean, opts: PrintOptions): num
   const walk = (dim: number, offset: number) => {
     if (dim === d.shape.length) { out.push(d.values[offset]); return; }
     const inner = sizeOf(d.shape, dim + 1);
-    let idx = shownIndices(d.shape[dim], summarize, opts.edgeitems);
-    // for dim >= 2 the Python code takes range(0, e) + range(len - e, len)
-    if (dim < d.shape.length - 1 && summarize && d.shape[dim] > 2 * opts.edgeitems && opts.edgeitems === 0) idx = [];
+    const idx = shownIndices(d.shape[dim], summarize, opts.edgeitems);
     for (const i of idx) walk(dim + 1, offset + i * inner);
   };
   walk(0, 0);
@@ -163,7 +162,7 @@ function tensorStrWithFormatter(
     slices = [];
     for (let i = 0; i < e; i++) slices.push(sub(i));
     slices.push('...');
-    for (let i = n - e; i < n; i++) if (e > 0) slices.push(sub(i));
+    for (let i = n - e; i < n; i++) slices.push(sub(i));
   } else {
     slices = [];
     for (let i = 0; i < n; i++) slices.push(sub(i));
@@ -176,6 +175,8 @@ function tensorStr(t: Tensor, indent: number, opts: PrintOptions): string {
   if (t.numel === 0) return '[]';
   const d: Dense = { values: t.toStorage(), shape: t.shape };
   const summarize = t.numel > opts.threshold;
+  // get_summarized_data stacks an empty list for dims >= 2 when edgeitems is 0
+  if (summarize && opts.edgeitems === 0 && t.ndim >= 2) throw runtimeError('stack expects a non-empty TensorList');
   const fmt = new Formatter(summarize ? summarizedValues(d, true, opts) : d.values, t.dtype, opts);
   return tensorStrWithFormatter(d, 0, 0, indent, summarize, fmt, opts);
 }
