@@ -7,6 +7,14 @@
 import { CancelToken, throwIfCancelled } from '../errors';
 
 type Load = (i: number) => number;
+
+// The token of the sum in progress, checked every few thousand chunks (a whole-tensor sum
+// is one long row, so the outer loop alone would never look).
+let activeToken: CancelToken | undefined;
+let chunks = 0;
+function tick(): void {
+  if ((++chunks & 0xfff) === 0) throwIfCancelled(activeToken);
+}
 type Round = (x: number) => number;
 
 function ceilLog2(x: number): number {
@@ -22,6 +30,7 @@ function multiRowSum1(load: Load, size: number, r: Round): number {
   let i = 0;
   while (i + levelStep <= size) {
     for (let j = 0; j < levelStep; j++, i++) acc[0] = r(acc[0] + load(i));
+    tick();
     for (let j = 1; j < 4; j++) {
       acc[j] = r(acc[j] + acc[j - 1]);
       acc[j - 1] = 0;
@@ -170,6 +179,7 @@ export function cascadeSum(
   const vec = dst instanceof Float32Array ? 8 : 4;
   const lay = reductionLayout(shape, inStrides, outStrides);
   if (lay.shape.some((s) => s === 0)) return;
+  activeToken = token;
   const outer = lay.shape.slice(2);
   const count = outer.reduce((a, b) => a * b, 1);
   const idx = new Array<number>(outer.length).fill(0);

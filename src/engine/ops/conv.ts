@@ -171,6 +171,7 @@ function compute(
       const g = Math.floor(o / Og);
       const b = bs ? bs.storage[bs.offset + o] : 0;
       for (let oh = 0; oh < OH; oh++) {
+        if ((oh & 63) === 63) throwIfCancelled(token);
         for (let ow = 0; ow < OW; ow++) {
           let acc = 0;
           for (let c = 0; c < Cg; c++) {

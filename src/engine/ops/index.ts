@@ -15,12 +15,21 @@
 //   allocated through Tensor.empty/full, so the element limit applies.
 // - Views: view/reshape(of viewable data)/permute/transpose/t/squeeze/unsqueeze/expand/
 //   narrow/split and basic indexing share storage with their input, as in PyTorch.
-// - Numerics: + - * / sqrt, sums of up to 32768 elements, means, comparisons, casts,
-//   floor division and remainder are bit-exact with PyTorch on x86 (AVX2). exp, log and
-//   pow with a general exponent are within 1 ulp; conv1d/conv2d and larger float sums are
-//   within ~1e-6 relative (PyTorch's order there depends on the backend / thread count).
-// - Random numbers (rand, randn, randint) are deterministic under manual_seed but are NOT
-//   PyTorch's stream (see ../random.ts).
+// - Numerics (checked against fixtures from PyTorch 1.13.1 on x86/AVX2, see
+//   scripts/gen_ops_fixtures.py): + - * / // % sqrt, the pow special cases, comparisons,
+//   casts, arange/linspace (incl. their vectorized paths and FMA rounding), float sums and
+//   means (PyTorch's cascade order, cascadeSum.ts) are bit-exact. Known differences:
+//   exp, log and pow with a general exponent within 1 ulp (SLEEF); conv1d/conv2d within
+//   float32 accumulation error (1e-6 of the convolution of absolute values: PyTorch's order
+//   depends on oneDNN / BLAS); float sums past 32768 elements may split across threads in
+//   PyTorch (agree to 1e-6 relative; bit-exact on the 2-thread machine measured); int64
+//   values are exact only below 2^53.
+// - Layout: element-wise results take TensorIterator's layout (x.t() + 1 is transposed too);
+//   reductions, cat, factories and advanced indexing give contiguous results.
+// - torch.empty fills zeros. Tensor.item() here (item()) raises PyTorch's ValueError for
+//   more than one element; the core Tensor.item() keeps its RuntimeError.
+// - Random numbers (rand, randn, randint, randperm) are deterministic under manual_seed but
+//   are NOT PyTorch's stream (see ../random.ts).
 
 export * from './scalar';
 export { wrapDim, shapeText } from './dims';

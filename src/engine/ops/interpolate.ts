@@ -102,6 +102,7 @@ export function interpolate(input: Tensor, a: InterpolateArgs, token?: CancelTok
     const base = x.offset + pl * inPlane;
     idx.fill(0);
     for (let j = 0; j < outPlane; j++) {
+      if ((j & 0xffff) === 0xffff) throwIfCancelled(token);
       let off = base;
       for (let i = 0; i < dim; i++) off += maps[i][idx[i]] * inStrides[i];
       res.storage[q++] = x.storage[off];

@@ -1,7 +1,7 @@
 // F.pad: constant (any rank, negative pads crop), reflect and replicate (1-3 spatial dims),
 // with PyTorch 1.13's checks (at::pad / _pad_enum, constant_pad_nd, reflection/replication_pad*d).
 
-import { CancelToken, TorchError, runtimeError } from '../errors';
+import { CancelToken, TorchError, runtimeError, throwIfCancelled } from '../errors';
 import { Tensor } from '../tensor';
 import { forEachOffset } from './broadcast';
 import { shapeText } from './dims';
@@ -123,6 +123,7 @@ function indexPad(input: Tensor, padArg: readonly number[], mode: 'reflect' | 'r
   forEachOffset(lead, [{ strides: leadStrides, offset: input.offset }], (plane, o) => {
     idx.fill(0);
     for (let q = 0; q < planeSize; q++) {
+      if ((q & 0xffff) === 0xffff) throwIfCancelled(token);
       let off = o[0];
       for (let i = 0; i < k; i++) off += maps[i][idx[i]] * sp[i];
       dst[plane * planeSize + q] = src[off];

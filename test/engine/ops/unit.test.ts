@@ -44,6 +44,9 @@ describe('ops: cancellation and limits', () => {
     assert.throws(() => ops.add(big, 1, token), CancelledError);
     assert.throws(() => ops.conv2d(ops.zeros([1, 1, 8, 8]), ops.zeros([1, 1, 3, 3]), {}, token), CancelledError);
     assert.throws(() => ops.sum(big, 0, false, null, token), CancelledError);
+    // one long row: the cascade itself must look at the token
+    assert.throws(() => ops.sum(ops.zeros([1 << 20]), null, false, null, token), CancelledError);
+    assert.throws(() => ops.interpolate(ops.zeros([1, 1, 300, 300]), { scaleFactor: 2 }, token), CancelledError);
   });
 
   it('refuses tensors over the element limit before allocating', () => {
