@@ -159,9 +159,11 @@ export function renderPooling(view: TensorView, options: RenderOptions): HTMLEle
       const cell = valueCell(v, view.dtype, outRange);
       const { taps, winner } = windowOf(q);
       const inInput = taps.filter((t) => t.every((c, a) => c >= 0 && c < geo[a].size)).length;
+      const overhang = taps.filter((t) => t.some((c, a) => c >= geo[a].size + geo[a].p)).length;
       const parts = [label('outputCell', `[${coords(z, y, x, nd)}]`, formatValue(v, view.dtype)),
         label('windowCovers', inInput)];
-      if (taps.length > inInput) parts.push(label('windowPads', taps.length - inInput));
+      if (taps.length - inInput - overhang > 0) parts.push(label('windowPads', taps.length - inInput - overhang));
+      if (overhang > 0) parts.push(label('windowOverhang', overhang));
       if (winner) parts.push(label('winnerAt', `[${coords(winner[0], winner[1], winner[2], nd)}]`));
       cell.setAttribute('aria-label', parts.join(', '));
       cell.tabIndex = q === 0 ? 0 : -1;
