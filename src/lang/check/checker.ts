@@ -451,6 +451,9 @@ export class Checker {
           return this.binary(e.ops[0], vs[0], vs[1], e);
         }
         if (vs.length === 2 && isNum(vs[0]) && isNum(vs[1])) return scalarBinary(e.ops[0], vs[0] as never, vs[1] as never);
+        if (vs.length === 2 && vs[0].k === 'str' && vs[1].k === 'str' && vs[0].v !== undefined && vs[1].v !== undefined && (e.ops[0] === '==' || e.ops[0] === '!=')) {
+          return { k: 'bool', v: (vs[0].v === vs[1].v) === (e.ops[0] === '==') };
+        }
         return { k: 'bool' };
       }
       case 'IfExp': {

@@ -12,6 +12,8 @@ interface Case {
   name: string;
   cells: string[];
   mustKnow: string[];
+  /** the checker may stay silent about this error (but must not report another) */
+  mayMiss: boolean;
   error?: { type: string; message: string; cell: number; line: number };
   tensors?: Record<string, { shape: number[]; dtype: string }>;
 }
@@ -25,6 +27,7 @@ describe('checker vs PyTorch', () => {
         .filter((d) => d.severity === 'error')
         .map((d) => ({ cell: i, line: new LineIndex(src).lineCol(d.range.start).line, message: d.message })));
       if (c.error) {
+        if (c.mayMiss && errors.length === 0) return;
         assert.ok(errors.length > 0, `expected ${c.error.type}: ${c.error.message}`);
         assert.deepStrictEqual(errors[0], { cell: c.error.cell, line: c.error.line, message: `${c.error.type}: ${c.error.message}` });
       } else {
