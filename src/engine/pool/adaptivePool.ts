@@ -165,7 +165,6 @@ export function adaptiveAvgPlane(
     const t0 = adaptiveStart(od, OD, ID), t1 = adaptiveEnd(od, OD, ID);
     for (let oh = 0; oh < OH; oh++) {
       const h0 = adaptiveStart(oh, OH, IH), h1 = adaptiveEnd(oh, OH, IH);
-      let reads = 0;
       for (let ow = 0; ow < OW; ow++) {
         const w0 = adaptiveStart(ow, OW, IW), w1 = adaptiveEnd(ow, OW, IW);
         let sum = 0;
@@ -177,9 +176,8 @@ export function adaptiveAvgPlane(
           }
         }
         dst[o++] = r(r(r(sum / (t1 - t0)) / (h1 - h0)) / (w1 - w0));
-        reads += (t1 - t0) * (h1 - h0) * (w1 - w0);
+        ticker.add((t1 - t0) * (h1 - h0) * (w1 - w0));
       }
-      ticker.add(reads);
     }
   }
 }
@@ -195,7 +193,6 @@ export function adaptiveMaxPlane(
     const t0 = adaptiveStart(od, OD, ID), t1 = adaptiveEnd(od, OD, ID);
     for (let oh = 0; oh < OH; oh++) {
       const h0 = adaptiveStart(oh, OH, IH), h1 = adaptiveEnd(oh, OH, IH);
-      let reads = 0;
       for (let ow = 0; ow < OW; ow++) {
         const w0 = adaptiveStart(ow, OW, IW), w1 = adaptiveEnd(ow, OW, IW);
         let best = -Infinity;
@@ -212,9 +209,8 @@ export function adaptiveMaxPlane(
         dst[o] = best;
         if (idx) idx[o] = bestIdx;
         o++;
-        reads += (t1 - t0) * (h1 - h0) * (w1 - w0);
+        ticker.add((t1 - t0) * (h1 - h0) * (w1 - w0));
       }
-      ticker.add(reads);
     }
   }
 }

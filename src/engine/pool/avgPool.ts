@@ -114,6 +114,7 @@ export function avgPoolPlane(
   g: Geometry3, cip: boolean, div: number | null, kind: 'f32' | 'f64' | 'i64', ticker: CancelTicker,
 ): void {
   const { inD, inH, inW, outD, outH, outW, kD, kH, kW, sD, sH, sW, pD, pH, pW } = g;
+  const kVol = kD * kH * kW;
   let o = dstOff;
   for (let od = 0; od < outD; od++) {
     let t0 = od * sD - pD;
@@ -141,8 +142,8 @@ export function avgPoolPlane(
         }
         const divisor = div !== null ? div : cip ? poolT * poolH * poolW : (t1 - t0) * (h1 - h0) * (w1 - w0);
         dst[o++] = kind === 'i64' ? truncQuot(sum, divisor) : sum / divisor;
+        ticker.add(kVol);
       }
-      ticker.add(outW * kD * kH * kW);
     }
   }
 }

@@ -82,7 +82,7 @@ export function fractionalIntervals(u: number, inSize: number, outSize: number, 
 /** One plane: a k-wide window at each interval start; max as in max pooling. */
 export function fractionalMaxPlane(
   src: ArrayLike<number>, srcOff: number, dst: { [i: number]: number }, dstOff: number, idx: Float64Array | null,
-  inS: [number, number, number], k: [number, number, number], starts: [number[], number[], number[]],
+  inS: [number, number, number], k: [number, number, number], starts: [number[], number[], number[]], ticker: CancelTicker,
 ): void {
   const [, IH, IW] = inS;
   const [kT, kH, kW] = k;
@@ -104,6 +104,7 @@ export function fractionalMaxPlane(
         dst[o] = best;
         if (idx) idx[o] = bestIdx;
         o++;
+        ticker.add(kT * kH * kW);
       }
     }
   }
@@ -163,8 +164,7 @@ export function fractionalMaxPool(
         fractionalIntervals(u(2), inS[2], outS[2], k[2], f32)];
     // plane 0's window starts, so that windows.ts can draw the windows
     if (pl === 0) plan.params.windowStarts = nd === 2 ? [starts[1], starts[2]] : starts;
-    fractionalMaxPlane(data, off + pl * inPlane, output.storage, pl * outPlane, indices ? (indices.storage as Float64Array) : null, inS, k, starts);
-    ticker.add(outPlane * k[0] * k[1] * k[2]);
+    fractionalMaxPlane(data, off + pl * inPlane, output.storage, pl * outPlane, indices ? (indices.storage as Float64Array) : null, inS, k, starts, ticker);
   }
   output.provenance = { op: plan.op, params: plan.params, input, indices };
   if (indices) indices.provenance = { op: plan.op, params: plan.params, input };

@@ -74,8 +74,9 @@ export function powScalarInto(
 ): void {
   const r = f32 ? Math.fround : (x: number) => x;
   const vecEnd = n - (n % (f32 ? 16 : 8));
-  // float32: a double Math.pow rounded to float is exact but for ~2^-28 of inputs;
-  // float64 needs the correctly rounded (slow) pow to agree with glibc
+  // float32: a double Math.pow rounded to float is correctly rounded but for ~2^-28 of
+  // inputs; float64 needs the correctly rounded (slow) pow: it agrees with glibc (the
+  // scalar tail) and measurably more often with Sleef (the vector blocks) than Math.pow
   const general = f32 ? cPow : exactPow;
   for (let i = 0; i < n; i++) {
     if ((i & 1023) === 1023) ticker.add(1024 * (f32 ? 1 : 64));

@@ -145,6 +145,7 @@ export function maxPoolPlane(
   idx: Float64Array | null, g: Geometry3, ticker: CancelTicker,
 ): void {
   const { inD, inH, inW, outD, outH, outW, kD, kH, kW, sD, sH, sW, pD, pH, pW, dD, dH, dW } = g;
+  const kVol = kD * kH * kW;
   let o = dstOff;
   for (let od = 0; od < outD; od++) {
     let t0 = od * sD - pD;
@@ -175,8 +176,8 @@ export function maxPoolPlane(
         dst[o] = best;
         if (idx) idx[o] = bestIdx;
         o++;
+        ticker.add(kVol);
       }
-      ticker.add(outW * kD * kH * kW);
     }
   }
 }

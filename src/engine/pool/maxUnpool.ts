@@ -130,10 +130,11 @@ function makePlan(op: string, outputShape: number[], dtype: DType, kernelOutSpat
  */
 export function maxUnpoolPlane(
   src: ArrayLike<number>, srcOff: number, ind: ArrayLike<number>, indOff: number, n: number,
-  dst: { [i: number]: number }, dstOff: number, outPlane: number,
+  dst: { [i: number]: number }, dstOff: number, outPlane: number, ticker: CancelTicker,
 ): number | undefined {
   let bad: number | undefined;
   for (let i = 0; i < n; i++) {
+    if ((i & 65535) === 65535) ticker.add(65536);
     const m = ind[indOff + i];
     if (m < 0 || m >= outPlane) bad = m;
     else dst[dstOff + m] = src[srcOff + i];
@@ -161,9 +162,9 @@ export function maxUnpool(
   const ix = denseData(indices);
   let bad: number | undefined;
   for (let c = 0; c < channels; c++) {
-    const b = maxUnpoolPlane(data, off + c * inPlane, ix.data, ix.off + c * inPlane, inPlane, output.storage, c * outPlane, outPlane);
+    const b = maxUnpoolPlane(data, off + c * inPlane, ix.data, ix.off + c * inPlane, inPlane, output.storage, c * outPlane, outPlane, ticker);
     if (b !== undefined) bad = b;
-    ticker.add(inPlane);
+    ticker.add(inPlane & 65535);
   }
   if (bad !== undefined) {
     const dims = nd === 3 ? plan.kernelOutSpatial.join('x') : `${plan.kernelOutSpatial[0]}x${plan.kernelOutSpatial[1]}`;
