@@ -38,10 +38,16 @@ export class PoolnbKernel implements vscode.Disposable {
     this.controller.description = vscode.l10n.t('Pooling engine (PyTorch 1.13.1 semantics)');
     this.controller.executeHandler = (cells, notebook) => this.execute(cells, notebook);
     this.controller.interruptHandler = (notebook) => this.interrupt(notebook);
-    this.disposables.push(this.controller, vscode.workspace.onDidCloseNotebookDocument((nb) => {
-      this.interrupt(nb);
-      this.states.delete(nb.uri.toString());
-    }));
+    // the only kernel that runs PoolScript: preferred, so VS Code does not ask which one to use
+    const prefer = (nb: vscode.NotebookDocument) => {
+      if (nb.notebookType === NOTEBOOK_TYPE) this.controller.updateNotebookAffinity(nb, vscode.NotebookControllerAffinity.Preferred);
+    };
+    vscode.workspace.notebookDocuments.forEach(prefer);
+    this.disposables.push(this.controller, vscode.workspace.onDidOpenNotebookDocument(prefer),
+      vscode.workspace.onDidCloseNotebookDocument((nb) => {
+        this.interrupt(nb);
+        this.states.delete(nb.uri.toString());
+      }));
   }
 
   /** Queues the cells behind any run in progress; resolves when they have run. */

@@ -70,6 +70,7 @@ export class FakeController {
   interruptHandler?: (notebook: any) => unknown;
   readonly executions: FakeExecution[] = [];
   constructor(readonly id: string, readonly notebookType: string, readonly label: string) {}
+  updateNotebookAffinity() {}
   createNotebookCellExecution(cell: any) { const e = new FakeExecution(cell); this.executions.push(e); return e; }
   dispose() {}
 }
@@ -96,8 +97,11 @@ export class CompletionItem {
 /** Settings the code under test reads, by full key ('poolnb.hover.showDerivation'). */
 export const settings: Record<string, unknown> = {};
 
+export enum NotebookControllerAffinity { Default = 1, Preferred = 2 }
+
 export const workspace = {
   onDidCloseNotebookDocument: () => new Disposable(),
+  onDidOpenNotebookDocument: () => new Disposable(),
   notebookDocuments: [] as any[],
   getConfiguration: (section: string) => ({
     get: <T>(key: string, dflt: T): T => (`${section}.${key}` in settings ? settings[`${section}.${key}`] as T : dflt),
@@ -106,7 +110,7 @@ export const workspace = {
 
 const mock = {
   NotebookCellKind, NotebookCellOutputItem, NotebookCellOutput, NotebookCellData, NotebookData, l10n,
-  Disposable, notebooks, workspace, Position, Range, MarkdownString, Hover, CompletionItemKind, CompletionItem,
+  Disposable, notebooks, workspace, NotebookControllerAffinity, Position, Range, MarkdownString, Hover, CompletionItemKind, CompletionItem,
 };
 
 const M = Module as any;
