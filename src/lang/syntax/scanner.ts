@@ -17,6 +17,11 @@ export interface ScanResult {
 const ID_START = /[\p{L}\p{Nl}_\u1885\u1886\u2118\u212E\u309B\u309C]/u;
 const ID_CONTINUE = /[\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}_\u00B7\u0387\u1369-\u1371\u19DA]/u;
 const CLOSER: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+/** Operators by their first character, longest first (the scanner matches greedily). */
+const OPS_BY_FIRST = new Map<string, string[]>();
+for (const o of OPERATORS) OPS_BY_FIRST.set(o[0], [...(OPS_BY_FIRST.get(o[0]) ?? []), o]);
+const isAsciiIdStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+const isAsciiIdContinue = (c: number) => isAsciiIdStart(c) || (c >= 48 && c <= 57);
 
 export function scan(text: string): ScanResult {
   const tokens: Token[] = [];
@@ -122,9 +127,12 @@ export function scan(text: string): ScanResult {
     }
     const cp = text.codePointAt(pos)!;
     const ch = String.fromCodePoint(cp);
-    if (ID_START.test(ch)) {
+    if (isAsciiIdStart(cp) || (cp >= 128 && ID_START.test(ch))) {
       pos += ch.length;
       while (pos < n) {
+        const dc = text.charCodeAt(pos);
+        if (isAsciiIdContinue(dc)) { pos++; continue; }
+        if (dc < 128) break;
         const d = String.fromCodePoint(text.codePointAt(pos)!);
         if (!ID_CONTINUE.test(d)) break;
         pos += d.length;
@@ -132,7 +140,7 @@ export function scan(text: string): ScanResult {
       push('NAME', start, pos);
       continue;
     }
-    const op = OPERATORS.find((o) => text.startsWith(o, pos));
+    const op = OPS_BY_FIRST.get(c)?.find((o) => text.startsWith(o, pos));
     if (op) {
       if (op === '(' || op === '[' || op === '{') {
         push('OP', pos, pos + 1);
