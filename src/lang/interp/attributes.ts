@@ -31,6 +31,7 @@ export function getAttrSync(obj: Value, name: string): Value {
     const own = obj.dict.get(name);
     if (own !== undefined) return own;
     if (obj.module) {
+      if (name === 'training') return obj.module.training;
       const p = obj.module.parameters.get(name);
       if (p !== undefined) return p;
       const m = obj.module.modules.get(name);
@@ -132,6 +133,7 @@ export async function setAttr(obj: Value, name: string, v: Value, _ctx?: CallCon
         if (v === null) { m.modules.set(name, null); return; }
         throw pyError('TypeError', `cannot assign '${torchTypeName(v)}' as child module '${name}' (torch.nn.Module or None expected)`);
       }
+      if (name === 'training') { m.training = v === true || (typeof v === 'number' && v !== 0); return; }
       const setter = obj.cls.nativeBase()?.setAttr;
       if (setter && setter(obj, name, v)) return;
     }

@@ -2,7 +2,7 @@
 // TorchError that engine and interpreter throw (pyType + message).
 
 import { TorchError, PyErrorType } from '../../engine/errors';
-import { PyBuiltin, PyClass, PyInstance, PyTuple, Value, pyError } from './values';
+import { PyBuiltin, PyClass, PyInstance, PyTuple, Value, keyErrorKeys, pyError } from './values';
 import { str } from './repr';
 
 /** name -> parent, in CPython's hierarchy (the subset PoolScript can raise or catch). */
@@ -63,7 +63,8 @@ export function errorToInstance(err: TorchError, b: { exceptions: Map<string, Py
   const known = instanceOf.get(err);
   if (known) return known;
   const inst = new PyInstance(exceptionClassFor(err.pyType, b.exceptions));
-  inst.excArgs = err.message === '' ? [] : [err.message];
+  const key = keyErrorKeys.get(err);
+  inst.excArgs = key !== undefined ? [key] : err.message === '' ? [] : [err.message];
   instanceOf.set(err, inst);
   return inst;
 }

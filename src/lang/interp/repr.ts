@@ -89,7 +89,7 @@ export function str(v: Value): string {
   if (v instanceof PyInstance && v.excArgs) {
     const a = v.excArgs;
     if (a.length === 0) return '';
-    if (a.length === 1) return str(a[0]);
+    if (a.length === 1) return v.cls.mro().some((c) => c.name === 'KeyError' && c.moduleName === 'builtins') ? repr(a[0]) : str(a[0]);
     return repr(new PyTuple(a));
   }
   return repr(v);

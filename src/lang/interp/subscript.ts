@@ -2,7 +2,7 @@
 
 import { Tensor } from '../../engine/tensor';
 import { isIntegral } from '../../engine/dtype';
-import { PyBuiltin, PyInstance, PyDict, PyFloat, PyList, PyRange, PySlice, PyTuple, PyUnsupported, Value, hashKey, pyError, typeName } from './values';
+import { keyErrorKeys, PyBuiltin, PyInstance, PyDict, PyFloat, PyList, PyRange, PySlice, PyTuple, PyUnsupported, Value, hashKey, pyError, typeName } from './values';
 import { tensorGetItem, tensorSetItem } from './tensorIndex';
 import { repr } from './repr';
 import { toArray } from './iterate';
@@ -81,7 +81,11 @@ export function getItem(obj: Value, idx: Value): Value {
   }
   if (obj instanceof PyDict) {
     const e = obj.map.get(hashKey(idx));
-    if (!e) throw pyError('KeyError', repr(idx));
+    if (!e) {
+      const err = pyError('KeyError', repr(idx));
+      keyErrorKeys.set(err, idx);
+      throw err;
+    }
     return e[1];
   }
   if (obj instanceof PyRange) {

@@ -250,6 +250,9 @@ export function pyError(type: PyErrorType, message: string): TorchError {
   return new TorchError(type, message);
 }
 
+/** The key of a KeyError raised by a lookup (its message is repr(key); e.args is (key,)). */
+export const keyErrorKeys = new WeakMap<TorchError, Value>();
+
 export const isInt = (v: Value): v is number => typeof v === 'number';
 export const isFloat = (v: Value): v is PyFloat => v instanceof PyFloat;
 export const isNumber = (v: Value): boolean => typeof v === 'number' || v instanceof PyFloat || typeof v === 'boolean';
