@@ -61,6 +61,7 @@ describe(LABEL, function () {
   const runner = loadRunner();
   const cases = loadCases();
   let passed = 0;
+  const failedByTopic = new Map<string, number>();
 
   it('has the programs its fixtures name', () => {
     assert.ok(cases.length > 0, `no fixtures in ${FIXTURE_DIR}`);
@@ -71,10 +72,16 @@ describe(LABEL, function () {
   after(() => {
     // the figure the project tracks, printed whatever the outcome
     console.log(`${LABEL}: ${passed}/${cases.length} programs match`);
+    if (failedByTopic.size) {
+      const parts = [...failedByTopic.entries()].sort((x, y) => y[1] - x[1]).map(([t, n]) => `${t} ${n}`);
+      console.log(`  mismatches by topic: ${parts.join(', ')}`);
+    }
   });
 
   for (const { name, expected } of cases) {
+    const topic = expected.program.split('/').slice(-2, -1)[0];
     it(`${name} (${expected.program})`, async () => {
+      failedByTopic.set(topic, (failedByTopic.get(topic) ?? 0) + 1); // taken back below when it matches
       if (!runner.run) throw new Error(runner.problem);
       const source = fs.readFileSync(path.join(ROOT, expected.program), 'utf8');
       let result: RunResult;
@@ -96,6 +103,9 @@ describe(LABEL, function () {
         });
       }
       passed++;
+      const left = failedByTopic.get(topic)! - 1;
+      if (left) failedByTopic.set(topic, left);
+      else failedByTopic.delete(topic);
     });
   }
 });
