@@ -258,6 +258,10 @@ export function tensorAttr(t: Tensor, name: string): Value | undefined {
   const m = METHODS.get(name);
   if (m) {
     return new PyBuiltin(name, (args, kwargs, ctx) => {
+      // `x.reshape(shape=(2, 3))`: a *shape parameter may also be given by keyword.
+      const star = m.sig.params.find((p) => p.kind === 'varargs');
+      const kw = star && args.length === 0 ? kwargs.find(([k]) => k === star.name) : undefined;
+      if (kw) { args = [kw[1]]; kwargs = kwargs.filter((e) => e !== kw); }
       const b = bindArgs(m.sig, args, kwargs);
       const r = m.impl(t, b.values, b.varargs.length ? b.varargs : kwargsToRest(b.varkw), ctx);
       const g = METHOD_GRAD_FN[name];
