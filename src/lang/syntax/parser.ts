@@ -940,7 +940,7 @@ class Parser {
     if (this.isKw('yield')) {
       const y = this.yieldExpr();
       this.closeBracket(')');
-      return { ...y, start, end: this.prevEnd };
+      return y; // like any parenthesised expression, the node keeps its own range
     }
     if (!this.atExpressionStart()) {
       this.invalid();
