@@ -29,7 +29,7 @@ describe('workbench: an example notebook, as a person uses it', function () {
     for (const f of fs.readdirSync(path.join(ROOT, 'examples'))) fs.copyFileSync(path.join(ROOT, 'examples', f), path.join(workspace, f));
     server = await startCodeServer({ workspace, quiet: true, settings: { 'workbench.colorTheme': 'Default Light Modern' } });
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    page = await browser.newPage({ viewport: { width: 1400, height: 1300 } });
     await page.goto(server.workbenchUrl(workspace, [['extensionDevelopmentPath', server.remoteUri(ROOT)]]));
     await waitForWorkbench(page);
     fs.mkdirSync(SHOTS, { recursive: true });
@@ -77,6 +77,9 @@ describe('workbench: an example notebook, as a person uses it', function () {
 
   it('takes screenshots in the light, dark and high-contrast themes, and the renderer follows the theme', async () => {
     await page.keyboard.press('Escape');
+    // Back to the top (the focused cell is in command mode), where the pooled tensor's output is in view.
+    await page.keyboard.press('Control+Home');
+    await page.waitForTimeout(500);
     await page.screenshot({ path: path.join(SHOTS, 'notebook-light.png') });
     /** The text colour of the renderer's first grid cell: it must come from the theme. */
     const colour = async () => {

@@ -26,8 +26,17 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
   await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15_000 });
-  await page.keyboard.press('Enter');
+  // Click the row labelled exactly `title`: fuzzy matching may rank another command first.
+  const row = quickPickRow(page, title);
+  await row.waitFor({ timeout: 15_000 });
+  await row.click();
+}
+
+/** The quick pick row whose label is exactly `label`, with or without a "Category: " prefix. */
+function quickPickRow(page: Page, label: string) {
+  const exact = new RegExp(`^\\s*([\\w ]+: )?${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+  return page.locator('.quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: exact }) }).first();
 }
 
 /** Clicks a notebook toolbar action by the start of its aria label (e.g. "Run All"). */
@@ -70,8 +79,9 @@ export async function setColorTheme(page: Page, label: string, workbenchClass: s
   await page.locator('.quick-input-list .monaco-list-row', { hasText: /Light Modern|Dark Modern/ }).first().waitFor({ timeout: 15_000 });
   const input = page.locator('.quick-input-widget input');
   await input.fill(label);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ timeout: 15_000 });
-  await page.keyboard.press('Enter');
+  const row = quickPickRow(page, label);
+  await row.waitFor({ timeout: 15_000 });
+  await row.click();
   await page.locator(`.monaco-workbench.${workbenchClass}`).waitFor({ timeout: 30_000 });
 }
 
