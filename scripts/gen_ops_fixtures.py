@@ -101,6 +101,9 @@ OPS = {
     'eye': lambda *a, **kw: torch.eye(*a, **kw),
     'zeros_like': lambda x, **kw: torch.zeros_like(x, **kw),
     'ones_like': lambda x, **kw: torch.ones_like(x, **kw),
+    'rand': lambda shape, **kw: torch.rand(shape, **kw),
+    'randn': lambda shape, **kw: torch.randn(shape, **kw),
+    'randint': lambda lo, hi, shape, **kw: torch.randint(lo, hi, shape, **kw),
     'full_like': lambda x, v, **kw: torch.full_like(x, v, **kw),
     # shape
     'reshape': lambda x, s: x.reshape(s),
@@ -278,6 +281,18 @@ for steps in [15, 16, 17, 24, 31, 32, 40, 65, 100]:
 for a in [(0, 3.7, 0.013), (-5, 5, 0.07), (1.1, 9.9, 0.3), (0, 100, 0.9)]:
     case(G, 'arange', *a)
     case(G, 'arange', *a, dtype=torch.float64)
+case(G, 'arange', 3, dtype=torch.bool)
+case(G, 'arange', 3, dtype=torch.uint8)
+case(G, 'arange', 1e20, dtype=torch.int64)
+case(G, 'linspace', 0, 1, 3, dtype=torch.bool)
+case(G, 'linspace', 0, 300, 3, dtype=torch.uint8)
+case(G, 'linspace', 0, 200, 5, dtype=torch.uint8)
+case(G, 'eye', 2, dtype=torch.bool)
+case(G, 'rand', (2,), dtype=torch.int64)
+case(G, 'randn', (2,), dtype=torch.int64)
+case(G, 'rand', (2, -1))
+case(G, 'randint', 0, 5, (2,), dtype=torch.bool)
+case(G, 'randint', 3, 3, (2,))
 case(G, 'tensor', [torch.tensor([1.0, 2.0]), torch.tensor([3.0, 4.0])])
 case(G, 'tensor', [[1, 2], torch.tensor([3, 4])])
 case(G, 'tensor', [1e20], dtype=torch.int64)
@@ -623,8 +638,14 @@ G = 'conv'
 
 
 def CT(args, kwargs):
-    """float32 accumulation error scale: 1e-6 of the convolution of absolute values."""
+    """Exact when PyTorch's result does not depend on the backend (oneDNN vs im2col + GEMM,
+    which poolnb reproduces); otherwise float32 accumulation error: 1e-6 of the convolution
+    of absolute values."""
     op = F.conv2d if args[0].dim() in (3, 4) and args[1].dim() == 4 else F.conv1d
+    with torch.backends.mkldnn.flags(enabled=False):
+        reference = op(*args, **kwargs)
+    if torch.equal(op(*args, **kwargs), reference):
+        return None
     a = [t.abs() if isinstance(t, torch.Tensor) else t for t in args]
     scale = float(op(*a, **kwargs).abs().max())
     return {'rtol': 1e-6, 'atol': 1e-6 * scale}
@@ -644,6 +665,15 @@ case(G, 'conv2d', x4, rn(3, 3, 3, 2), padding='same', dilation=2, tol=CT)
 case(G, 'conv2d', x4, w4, padding='valid', tol=CT)
 case(G, 'conv2d', x4[0], w4, b4, tol=CT)
 case(G, 'conv2d', torch.arange(25.0).reshape(1, 1, 5, 5), torch.tensor([[[[1.0, 0, -1], [1, 0, -1], [1, 0, -1]]]]))
+x1 = rn(1, 3, 9, 8)
+for kw in [{}, {'stride': 2}, {'padding': 1}, {'dilation': 2}, {'padding': 'same'}, {'groups': 3}]:
+    case(G, 'conv2d', x1, w4 if 'groups' not in kw else rn(6, 1, 3, 3), b4 if 'groups' not in kw else rn(6), tol=CT, **kw)
+case(G, 'conv2d', x1, rn(2, 3, 5, 5), tol=CT)
+case(G, 'conv2d', x1, rn(2, 3, 1, 1), tol=CT)
+case(G, 'conv2d', rn(1, 1, 60, 50), rn(1, 1, 3, 3), tol=CT)
+case(G, 'conv2d', rn(1, 3, 100, 80), rn(2, 3, 3, 3), tol=CT)
+case(G, 'conv2d', x1.double(), w4.double(), b4.double(), tol=CT)
+case(G, 'conv1d', rn(1, 3, 20), rn(2, 3, 4), rn(2), tol=CT)
 case(G, 'conv2d', x4, w4, padding='same', stride=2)
 case(G, 'conv2d', x4, w4, padding='full')
 case(G, 'conv2d', x4[0, 0], w4)

@@ -164,6 +164,8 @@ function compute(
   const bs = bias ? bias.contiguous() : null;
   const Og = O / groups;
   const isInt = !isFloating(x.dtype); // integer convolutions accumulate exactly (int64 up to 2^53)
+  // floats: im2col + GEMM order (bias first, then each (c, kh, kw) product in turn)
+  const isF32 = x.dtype === 'float32', f32 = Math.fround;
   let p = 0;
   for (let n = 0; n < N; n++) {
     for (let o = 0; o < O; o++) {
@@ -173,7 +175,7 @@ function compute(
       for (let oh = 0; oh < OH; oh++) {
         if ((oh & 63) === 63) throwIfCancelled(token);
         for (let ow = 0; ow < OW; ow++) {
-          let acc = 0;
+          let acc = isInt ? 0 : b;
           for (let c = 0; c < Cg; c++) {
             const xBase = x.offset + (n * C + g * Cg + c) * H * W;
             const wBase = w.offset + (o * Cg + c) * KH * KW;
@@ -183,11 +185,12 @@ function compute(
               for (let kw = 0; kw < KW; kw++) {
                 const iw = ow * sw - pw + kw * dw;
                 if (iw < 0 || iw >= W) continue;
-                acc += xs[xBase + ih * W + iw] * ws[wBase + kh * KW + kw];
+                acc = isF32 ? f32(acc + f32(xs[xBase + ih * W + iw] * ws[wBase + kh * KW + kw]))
+                  : acc + xs[xBase + ih * W + iw] * ws[wBase + kh * KW + kw];
               }
             }
           }
-          os[p++] = isInt ? castScalar(acc + b, x.dtype) : acc + b;
+          os[p++] = isInt ? castScalar(acc + b, x.dtype) : acc;
         }
       }
     }

@@ -1,7 +1,7 @@
 // Tensor factories: torch.tensor, arange, linspace, zeros, ones, full, eye, *_like, empty,
 // and the random ones (whose stream is poolnb's own, see ../random.ts).
 
-import { DType, castScalar, itemSize, promoteTypes } from '../dtype';
+import { DType, castScalar, itemSize, promoteTypes, scalarTypeName } from '../dtype';
 import { runtimeError, typeError, valueError } from '../errors';
 import { Generator, defaultGenerator } from '../random';
 import { Tensor } from '../tensor';
@@ -145,10 +145,11 @@ export function arange(
   const e0 = end === undefined || end === null ? a : toPyScalar(end);
   const st0 = step === undefined || step === null ? toPyScalar(1) : toPyScalar(step);
   const d: DType = dtype ?? ([s0, e0, st0].some(isFloatKind) ? 'float32' : 'int64');
+  if (d === 'bool') throw runtimeError(`"arange_cpu" not implemented for 'Bool'`);
   const isInt = d !== 'float32' && d !== 'float64';
-  // accscalar_t: double for floats, int64 for integers (Scalar::to truncates).
-  const acc = (v: number) => (isInt ? castScalar(v, 'int64') : v);
-  const xs = acc(s0.value), xe = acc(e0.value), xst = acc(st0.value);
+  // accscalar_t: double for floats, int64 for integers (Scalar::to truncates, checked).
+  const acc = (v: PyScalar) => (isInt ? checkedScalar(v, 'int64') : v.value);
+  const xs = acc(s0), xe = acc(e0), xst = acc(st0);
   if (!(xst > 0 || xst < 0)) throw runtimeError('step must be nonzero');
   if (!Number.isFinite(xs) || !Number.isFinite(xe)) {
     const fmt = (v: number) => (isInt ? String(v) : formatCppDouble(v));
@@ -185,6 +186,7 @@ export function arange(
 export function linspace(start: Scalar, end: Scalar, steps: number, dtype?: DType | null): Tensor {
   if (steps < 0) throw runtimeError('number of steps must be non-negative');
   const d = dtype ?? 'float32';
+  if (d === 'bool') throw runtimeError(`"linspace_cpu" not implemented for 'Bool'`);
   const t = Tensor.empty([steps], d);
   if (steps === 0) return t;
   const out = t.storage;
@@ -192,8 +194,8 @@ export function linspace(start: Scalar, end: Scalar, steps: number, dtype?: DTyp
   // step_t is float for float32, double otherwise; GCC fuses start + step * idx into an FMA.
   const r = d === 'float32' ? Math.fround : (x: number) => x;
   const fma = d === 'float32' ? fmaF32 : fma64;
-  const xs = isInt ? castScalar(toPyScalar(start).value, d) : r(toPyScalar(start).value);
-  const xe = isInt ? castScalar(toPyScalar(end).value, d) : r(toPyScalar(end).value);
+  // Scalar::to<scalar_t>: checked against the dtype's range
+  const xs = checkedScalar(start, d), xe = checkedScalar(end, d);
   if (steps === 1) {
     out[0] = xs;
     return t;
@@ -225,6 +227,9 @@ export function linspace(start: Scalar, end: Scalar, steps: number, dtype?: DTyp
 /** torch.rand(*size): uniform [0, 1). */
 export function rand(shape: readonly number[], dtype: DType = 'float32', gen: Generator = defaultGenerator): Tensor {
   checkShape(shape);
+  if (dtype !== 'float32' && dtype !== 'float64') {
+    throw runtimeError(`"check_uniform_bounds" not implemented for '${scalarTypeName(dtype)}'`);
+  }
   const t = Tensor.empty(shape, dtype);
   for (let i = 0; i < t.numel; i++) t.storage[i] = dtype === 'float32' ? gen.uniform24() : gen.uniform53();
   return t;
@@ -233,6 +238,9 @@ export function rand(shape: readonly number[], dtype: DType = 'float32', gen: Ge
 /** torch.randn(*size): standard normal. */
 export function randn(shape: readonly number[], dtype: DType = 'float32', gen: Generator = defaultGenerator): Tensor {
   checkShape(shape);
+  if (dtype !== 'float32' && dtype !== 'float64') {
+    throw runtimeError(`"normal_kernel_cpu" not implemented for '${scalarTypeName(dtype)}'`);
+  }
   const t = Tensor.empty(shape, dtype);
   for (let i = 0; i < t.numel; i++) t.storage[i] = gen.normal();
   return t;
@@ -245,6 +253,9 @@ export function randint(
   checkShape(shape);
   if (!(low < high)) {
     throw runtimeError(`random_ expects 'from' to be less than 'to', but got from=${low} >= to=${high}`);
+  }
+  if (dtype === 'bool' && (low < 0 || high - 1 > 1)) {
+    throw runtimeError(`${low < 0 ? 'from' : 'to - 1'} is out of bounds for bool`);
   }
   const t = Tensor.empty(shape, dtype);
   for (let i = 0; i < t.numel; i++) t.storage[i] = castScalar(gen.integer(low, high), dtype);
