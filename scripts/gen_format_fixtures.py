@@ -44,6 +44,13 @@ tensor_cases = []
 
 def add(name, t, opts=None):
     opts = opts or {}
+    extras = {}
+    if isinstance(t, nn.Parameter):
+        extras['parameter'] = True
+    if t.grad_fn is not None:
+        extras['gradFn'] = type(t.grad_fn).__name__
+    elif t.requires_grad:
+        extras['requiresGrad'] = True
     torch.set_printoptions(profile='default')
     if opts:
         torch.set_printoptions(**opts)
@@ -54,12 +61,14 @@ def add(name, t, opts=None):
         text = None
         error = 'RuntimeError: ' + str(e)
     torch.set_printoptions(profile='default')
-    flat = t.reshape(-1).tolist()
+    flat = t.detach().reshape(-1).tolist()
     if t.dtype.is_floating_point:
         flat = [enc_float(v) for v in flat]
     elif t.dtype == torch.bool:
         flat = [1 if v else 0 for v in flat]
     case = {'name': name, 'dtype': str(t.dtype)[6:], 'shape': list(t.shape), 'values': flat, 'options': opts}
+    if extras:
+        case['extras'] = extras
     if text is None:
         case['error'] = error
     else:
@@ -230,6 +239,17 @@ add('column', torch.arange(5.).reshape(5, 1))
 add('row', torch.arange(5.).reshape(1, 5))
 add('one elem', torch.tensor([7.]))
 add('one elem 4d', torch.tensor([[[[7.]]]]))
+w = torch.arange(6.).reshape(2, 3).requires_grad_()
+add('requires_grad', w)
+add('grad_fn mul', w * 2)
+add('grad_fn wraps', torch.arange(16.).requires_grad_() / 7 + 1)
+add('grad_fn long line', (torch.arange(10.) * 1234.5).requires_grad_() * 1)
+add('grad_fn 4d conv', nn.functional.conv2d(torch.arange(16.).reshape(1, 1, 4, 4), torch.ones(1, 1, 2, 2, requires_grad=True)))
+add('grad_fn pool', nn.functional.max_pool2d(torch.arange(16.).reshape(1, 1, 4, 4).requires_grad_(), 2))
+add('grad_fn double', torch.arange(5, dtype=torch.float64).requires_grad_() + 1)
+add('grad_fn linewidth', torch.arange(8.).requires_grad_() * 3, {'linewidth': 40})
+add('parameter', nn.Parameter(torch.tensor([[0.5, -1.0], [2.0, 3.25]])))
+add('parameter 4d', nn.Conv2d(1, 2, 2, bias=False).weight.detach().fill_(0.25).requires_grad_())
 add('edgeitems 0 1d', torch.arange(10.), {'threshold': 5, 'edgeitems': 0})
 add('edgeitems 0 1d int', torch.arange(10), {'threshold': 5, 'edgeitems': 0})
 add('edgeitems 0 2d', torch.arange(20.).reshape(4, 5), {'threshold': 5, 'edgeitems': 0})

@@ -13,6 +13,7 @@ interface TensorCase {
   expected?: string;
   /** PyTorch itself raises while printing (edgeitems=0 with a summarised 2-d tensor) */
   error?: string;
+  extras?: { parameter?: boolean; gradFn?: string; requiresGrad?: boolean };
 }
 
 describe('formatTensor (torch._tensor_str port)', () => {
@@ -27,9 +28,9 @@ describe('formatTensor (torch._tensor_str port)', () => {
       }
       const t = makeTensor(c.dtype, c.shape, c.values);
       if (c.error !== undefined) {
-        assert.throws(() => formatTensor(t, opts), (e: unknown) => e instanceof TorchError && `${e.pyType}: ${e.message}` === c.error);
+        assert.throws(() => formatTensor(t, opts, c.extras), (e: unknown) => e instanceof TorchError && `${e.pyType}: ${e.message}` === c.error);
       } else {
-        assert.strictEqual(formatTensor(t, opts), c.expected);
+        assert.strictEqual(formatTensor(t, opts, c.extras), c.expected);
       }
     });
   }
