@@ -429,38 +429,35 @@ export function avgPool2d(inP: usize, outP: usize, planes: i32, inRows: i32, row
 // ---- mean over whole planes (adaptive avg pooling to all-ones output) --------------------------
 
 /**
- * ATen row_sum over the nv whole 8-float vectors of one plane (ilp = nv / 4 groups, < 16 here):
+ * ATen row_sum over the nv whole 8-float vectors of one plane (ilp = nv / 4 groups, < 16 here),
+ * for one half (4 lanes) of the 8-float vectors starting at `b` (the lanes are independent):
  * partial[k] = sum of vectors 4i + k, the leftover vectors added to partial[0], then
- * partial[0] + partial[1] + partial[2] + partial[3]; stored as 8 floats (two f32x4) at `dst`.
- * (multi_row_sum's "acc[0] += acc[level]" adds of zero are identities on sums that started at +0.)
+ * partial[0] + partial[1] + partial[2] + partial[3].
+ * ATen starts each partial at +0; starting at the first vector instead only changes the sign of a
+ * zero partial, which cannot change the final sum: that starts at +0, and a float sum starting at
+ * +0 never becomes -0 (round to nearest), so every later zero it meets leaves it unchanged.
+ * (multi_row_sum's "acc[0] += acc[level]" adds of zero are identities for the same reason.)
  */
-@inline function planePartials(base: usize, nv: i32, ilp: i32, dst: usize): void {
-  // ATen starts each partial at +0; starting at the first vector instead only changes the sign of
-  // a zero partial, which cannot change the final sum: that starts at +0, and a float sum starting
-  // at +0 never becomes -0 (round to nearest), so every later zero it meets leaves it unchanged.
-  const zero = f32x4.splat(0);
-  let p0l = zero, p0h = zero, p1l = zero, p1h = zero, p2l = zero, p2h = zero, p3l = zero, p3h = zero;
+@inline function halfPartial(b: usize, nv: i32, ilp: i32): v128 {
+  let p0 = f32x4.splat(0), p1 = p0, p2 = p0, p3 = p0;
   let i0 = 0;
   if (ilp > 0) {
-    p0l = v128.load(base);       p0h = v128.load(base, 16);
-    p1l = v128.load(base, 32);   p1h = v128.load(base, 48);
-    p2l = v128.load(base, 64);   p2h = v128.load(base, 80);
-    p3l = v128.load(base, 96);   p3h = v128.load(base, 112);
+    p0 = v128.load(b); p1 = v128.load(b, 32); p2 = v128.load(b, 64); p3 = v128.load(b, 96);
     i0 = 1;
   }
   for (let i = i0; i < ilp; i++) {
-    const q = base + (<usize>(i * 32) << 2);
-    p0l = f32x4.add(p0l, v128.load(q));       p0h = f32x4.add(p0h, v128.load(q, 16));
-    p1l = f32x4.add(p1l, v128.load(q, 32));   p1h = f32x4.add(p1h, v128.load(q, 48));
-    p2l = f32x4.add(p2l, v128.load(q, 64));   p2h = f32x4.add(p2h, v128.load(q, 80));
-    p3l = f32x4.add(p3l, v128.load(q, 96));   p3h = f32x4.add(p3h, v128.load(q, 112));
+    const q = b + (<usize>(i * 32) << 2);
+    p0 = f32x4.add(p0, v128.load(q));     p1 = f32x4.add(p1, v128.load(q, 32));
+    p2 = f32x4.add(p2, v128.load(q, 64)); p3 = f32x4.add(p3, v128.load(q, 96));
   }
-  for (let i = ilp * 4; i < nv; i++) {
-    const q = base + (<usize>(i * 8) << 2);
-    p0l = f32x4.add(p0l, v128.load(q)); p0h = f32x4.add(p0h, v128.load(q, 16));
-  }
-  v128.store(dst, f32x4.add(f32x4.add(f32x4.add(p0l, p1l), p2l), p3l));
-  v128.store(dst, f32x4.add(f32x4.add(f32x4.add(p0h, p1h), p2h), p3h), 16);
+  for (let i = ilp * 4; i < nv; i++) p0 = f32x4.add(p0, v128.load(b + (<usize>(i * 8) << 2)));
+  return f32x4.add(f32x4.add(f32x4.add(p0, p1), p2), p3);
+}
+
+/** Both halves of one plane's partials stored as 8 floats at `dst` (the one-plane tail path). */
+@inline function planePartials(base: usize, nv: i32, ilp: i32, dst: usize): void {
+  v128.store(dst, halfPartial(base, nv, ilp));
+  v128.store(dst, halfPartial(base + 16, nv, ilp), 16);
 }
 
 /** Lane `l` of four 4-lane vectors at a, b, c, d gathered into one: a 4×4 transpose. */
@@ -505,10 +502,6 @@ export function meanPlanes(inP: usize, outP: usize, planes: i32, n: i32, tmp: us
     const divV = f32x4.splat(divisor);
     for (; pl + 4 <= planes; pl += 4) {
       const base = inP + <usize>pl * planeBytes;
-      planePartials(base, nv, ilp, PARTIALS);
-      planePartials(base + planeBytes, nv, ilp, PARTIALS + 32);
-      planePartials(base + 2 * planeBytes, nv, ilp, PARTIALS + 64);
-      planePartials(base + 3 * planeBytes, nv, ilp, PARTIALS + 96);
       let acc = f32x4.splat(0);
       for (let k = nv * 8; k < n; k++) {
         const q = base + (<usize>k << 2);
@@ -518,8 +511,11 @@ export function meanPlanes(inP: usize, outP: usize, planes: i32, n: i32, tmp: us
         t = f32x4.replace_lane(t, 3, load<f32>(q + 3 * planeBytes));
         acc = f32x4.add(acc, t);
       }
-      acc = transposeAdd(acc, v128.load(PARTIALS), v128.load(PARTIALS, 32), v128.load(PARTIALS, 64), v128.load(PARTIALS, 96));
-      acc = transposeAdd(acc, v128.load(PARTIALS, 16), v128.load(PARTIALS, 48), v128.load(PARTIALS, 80), v128.load(PARTIALS, 112));
+      const b1 = base + planeBytes, b2 = base + 2 * planeBytes, b3 = base + 3 * planeBytes;
+      acc = transposeAdd(acc, halfPartial(base, nv, ilp), halfPartial(b1, nv, ilp),
+                         halfPartial(b2, nv, ilp), halfPartial(b3, nv, ilp));
+      acc = transposeAdd(acc, halfPartial(base + 16, nv, ilp), halfPartial(b1 + 16, nv, ilp),
+                         halfPartial(b2 + 16, nv, ilp), halfPartial(b3 + 16, nv, ilp));
       // the output starts at 0 and the sum is accumulated into it (CastStoreAccumulate), then mean divides
       v128.store(outP + (<usize>pl << 2), f32x4.div(f32x4.add(f32x4.splat(0), acc), divV));
     }
