@@ -161,7 +161,8 @@ function formatFloat(x: number, p: ParsedSpec, typeName: string): string {
   let precision = p.precision;
   let addDot0 = false;
   let pct = false;
-  if (!'eEfFgGn%'.includes(type) || (type !== '' && type.length !== 1)) throw unknownCode(type, typeName);
+  // ('' is the omitted type, which String.includes accepts)
+  if (!'eEfFgGn%'.includes(type)) throw unknownCode(type, typeName);
   let code: FloatCode;
   if (type === '') {
     addDot0 = true;
