@@ -1,6 +1,12 @@
 // Fast pooling kernels (WebAssembly SIMD) behind plain typed-array functions. Each returns false
-// when it does not apply, and the caller then runs the TypeScript reference in src/engine/pool,
-// which stays the readable specification.
+// when it does not apply (not float32, WebAssembly unavailable, tiny call, unsupported geometry)
+// and the caller then runs the TypeScript reference in src/engine/pool, which stays the readable
+// specification; both give the same bits (test/engine/fast).
+//
+// The kernels are AssemblyScript (src/engine/fast/asm/poolKernels.as), compiled by
+// `node scripts/build-wasm.js` into wasmBytes.generated.ts, which is committed: the build, the
+// tests and every host (Node, the web worker extension host, the browser) then need neither the
+// compiler nor a file read, and `node scripts/build-wasm.js --check` tells when it is stale.
 export { fastMaxPool2d } from './maxPool2d';
 export { fastAvgPool2d } from './avgPool2d';
 export { fastMeanPlanes, meanSupported } from './meanPlanes';
