@@ -15,16 +15,39 @@ const HOVERABLE = new Set(['Name', 'Ident', 'Attribute', 'Call', 'Subscript']);
 export function hoverAt(module: N.Module, offset: number, facts: NotebookFacts): HoverInfo | undefined {
   const { node, parents } = nodeAt(module, offset);
   const chain: N.Node[] = [node, ...parents.slice().reverse()];
-  for (const n of chain) {
+  for (let i = 0; i < chain.length; i++) {
+    const n = chain[i];
     if (!HOVERABLE.has(n.kind)) continue;
-    // On a call, only its own parentheses/name area: an argument gets its own hover.
     const t = facts.types.get(n);
     if (!t) continue;
     const md = hoverMarkdown(t, facts);
     if (!md) return undefined;
+    // The name of a called function or layer also shows what the call gives.
+    const call = calleeOf(n, chain.slice(i + 1));
+    const result = call ? facts.types.get(call) : undefined;
+    const resultMd = result ? hoverMarkdown(result, facts) : undefined;
+    if (resultMd && call) {
+      return { range: { start: n.start, end: n.end }, markdown: `${md}\n\n---\n\n**${calleeText(call)}(…)** gives\n\n${resultMd}` };
+    }
     return { range: { start: n.start, end: n.end }, markdown: md };
   }
   return undefined;
+}
+
+/** The call whose callee is `n` (a Name, or the attribute name of `obj.f`), if any. */
+function calleeOf(n: N.Node, outer: N.Node[]): N.Call | undefined {
+  let callee: N.Node = n;
+  let k = 0;
+  if (n.kind === 'Ident' && outer[0]?.kind === 'Attribute' && outer[0].attr === n) { callee = outer[0]; k = 1; }
+  const parent = outer[k];
+  return parent && parent.kind === 'Call' && parent.func === callee ? parent : undefined;
+}
+
+function calleeText(c: N.Call): string {
+  const f = c.func;
+  if (f.kind === 'Name') return f.id;
+  if (f.kind === 'Attribute' && f.attr.kind === 'Ident') return f.attr.name;
+  return 'the call';
 }
 
 export function hoverMarkdown(t: SType, facts: NotebookFacts): string | undefined {

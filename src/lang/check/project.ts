@@ -90,7 +90,7 @@ export class StaticNotebook implements StaticProject {
       // A checker bug must not break the editor: this cell just gets no static diagnostics.
       checker.diags.length = 0;
     }
-    const diagnostics = [...p.errors.slice(0, 1).map(syntaxDiagnostic), ...dedupe(checker.diags)];
+    const diagnostics = [...p.errors.slice(0, 1).map(syntaxDiagnostic), ...dedupe(checker.diags)].map((d) => widen(d, text));
     return { text, parse: p, diagnostics, scopeIn, scopeOut: scope };
   }
 
@@ -120,6 +120,13 @@ export class StaticNotebook implements StaticProject {
   module(cell: number): Module | undefined {
     return this.analysis(cell)?.parse.module;
   }
+}
+
+/** An empty range (Python's point locations) covers one character, so editors can underline it. */
+function widen(d: LangDiagnostic, text: string): LangDiagnostic {
+  const { start, end } = d.range;
+  if (start !== end || start >= text.length || text[start] === '\n' || text[start] === '\r') return d;
+  return { ...d, range: { start, end: start + 1 } };
 }
 
 function dedupe(ds: LangDiagnostic[]): LangDiagnostic[] {

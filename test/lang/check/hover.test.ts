@@ -66,6 +66,16 @@ describe('hover', () => {
     assert.ok(h.markdown.includes('H: ceil((5 + 2·1 − 1·(2−1) − 1) / 2) + 1 = '), h.markdown);
   });
 
+  it('the name of a called layer or function also shows what the call gives', () => {
+    const c = cases.find((x) => x.name === 'tutorial maxpool floor')!;
+    const p = createStaticProject();
+    p.setCells(c.cells);
+    const src = c.cells[0];
+    const h = p.hover(0, src.indexOf('pool(input)') + 1)!;
+    assert.ok(h.markdown.includes('**pool(…)** gives'), h.markdown);
+    assert.ok(h.markdown.includes(`Tensor[${c.tensors!.y.shape.join(', ')}] float32`), h.markdown);
+  });
+
   it('library functions and classes show their signature and doc', () => {
     const p = createStaticProject();
     p.setCells(['y = F.max_pool2d(x, 2)']);
