@@ -118,13 +118,26 @@ PROGRAMS = {
     'conv_weights': 'conv = nn.Conv2d(1, 1, 2, bias=False)\nconv.weight.data = torch.tensor([[[[1.0, 0.0], [0.0, -1.0]]]])\nprint(conv)\nprint(conv(torch.arange(9.0).view(1, 1, 3, 3)))\nwith torch.no_grad():\n    print(conv(torch.ones(1, 1, 2, 2)))',
     'conv_parameter': 'conv = nn.Conv2d(1, 1, 2)\nconv.weight = nn.Parameter(torch.ones(1, 1, 2, 2))\nconv.bias = nn.Parameter(torch.zeros(1))\nprint(conv.weight)\nprint(conv(torch.ones(1, 1, 3, 3)))',
     'torch_max_dim': 'x = torch.tensor([[1.0, 5.0], [7.0, 2.0]])\nr = torch.max(x, 1)\nprint(r)\nprint(r.values, r.indices, torch.max(x), torch.max(x, torch.ones(2, 2) * 3))',
+    # ---- more Python
+    'nonlocal_main_guard': 'def outer():\n    n = 0\n    def inc():\n        nonlocal n\n        n += 1\n        return n\n    inc(); inc()\n    return n\nprint(outer())\nif __name__ == "__main__":\n    print("main")',
+    'key_error_args': 'try:\n    {}["missing"]\nexcept KeyError as e:\n    print(repr(str(e)), e.args)',
+    'fstring_nested_spec': 'w = 8\np = 3\nv = 3.14159\nprint(f"{v:{w}.{p}f}|{v!s:>10}|{\'hi\'!r}|{w=}|{v*2=:.1f}")',
+    'module_training': 'p = nn.MaxPool2d(3, 2)\nprint(p.kernel_size, p.stride, p.padding, p.ceil_mode, p.training)\np.eval()\nprint(p.training)\np.ceil_mode = True\nprint(p)',
+    'shape_comparisons': 'x = torch.ones(1, 1, 5, 5)\nprint(x.shape[2:], x.size()[1], x.shape == (1, 1, 5, 5), x.shape == torch.Size([1, 1, 5, 5]), tuple(x.shape), list(x.shape), len(x.shape), x.dtype == torch.float32, x.dtype is torch.float32)',
+    'requires_grad_flow': 'x = torch.ones(2, 2, requires_grad=True)\ny = x * 2\nprint(x, y, y.requires_grad, x.is_leaf, y.is_leaf)\nwith torch.no_grad():\n    z = x * 2\nprint(z, z.requires_grad)\nprint(y.detach(), y.sum())',
+    'conv_no_grad_setitem': 'conv = nn.Conv2d(1, 1, 3, bias=False)\nwith torch.no_grad():\n    conv.weight[:] = torch.ones(1, 1, 3, 3)\nprint(conv.weight)\nout = conv(torch.ones(1, 1, 4, 4))\nprint(out)\nprint(nn.MaxPool2d(2)(out))',
+    'param_assign_error': 'conv = nn.Conv2d(1, 1, 2)\nconv.weight = torch.ones(1, 1, 2, 2)',
+    'forward_extra_arg': 'class M(nn.Module):\n    def forward(self, x, num):\n        return x * num\nm = M()\nprint(m(torch.ones(2), 3))\nm(torch.ones(2))',
+    'user_module_children': 'class N(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.a = nn.MaxPool2d(2)\n        self.b = nn.AvgPool2d(2)\n        self.k = 3\n    def forward(self, x):\n        return self.b(self.a(x))\nn = N()\nprint(n, n.k)\nfor c in n.children():\n    print(c)',
+    'seq_nested_repr': 'm = nn.Sequential(nn.Conv2d(1, 2, 3, padding=1), nn.ReLU(inplace=True), nn.Sequential(nn.MaxPool2d(2), nn.Identity()), nn.Flatten(0))\nprint(m)',
+    'reshape_kw': 'print(torch.arange(6).reshape(shape=(2, 3)), torch.reshape(torch.arange(4), (2, -1)))',
     'import_forms': 'import torch\nimport torch.nn as nn\nfrom torch import nn\nimport torch.nn.functional as F\nfrom torch.nn import MaxPool2d, AvgPool2d\nprint(MaxPool2d(2), AvgPool2d(2), F.relu(torch.tensor([-1.0, 1.0])))',
 }
 
 
 def run(src):
     out = io.StringIO()
-    ns = {'torch': torch, 'nn': nn, 'F': F}
+    ns = {'torch': torch, 'nn': nn, 'F': F, '__name__': '__main__'}
     err = None
     with contextlib.redirect_stdout(out):
         try:

@@ -243,6 +243,16 @@ export class Interpreter implements CallContext {
         if (!s.isNonlocal) {
           scope.globals ??= new Set();
           for (const n of s.names) scope.globals.add(n.name);
+        } else {
+          scope.nonlocals ??= new Set();
+          for (const n of s.names) {
+            if (!this.enclosingWith(scope, n.name)) {
+              const e = pyError('SyntaxError', `no binding for nonlocal '${n.name}' found`);
+              this.mark(e, n);
+              throw e;
+            }
+            scope.nonlocals.add(n.name);
+          }
         }
         return undefined;
       }
@@ -404,7 +414,16 @@ export class Interpreter implements CallContext {
   /** Binds a name in the right scope (honouring `global`). */
   bind(name: string, v: Value, scope: Scope): void {
     if (scope.globals?.has(name)) this.globals.vars.set(name, v);
+    else if (scope.nonlocals?.has(name)) this.enclosingWith(scope, name)!.vars.set(name, v);
     else scope.vars.set(name, v);
+  }
+
+  /** The nearest enclosing function scope (not globals, not a class body) binding `name`. */
+  private enclosingWith(scope: Scope, name: string): Scope | undefined {
+    for (let s = scope.parent; s && s !== this.globals; s = s.parent) {
+      if (!s.isClassBody && (s.vars.has(name) || s.localNames?.has(name))) return s;
+    }
+    return undefined;
   }
 
   lookup(node: N.Name, scope: Scope): Value {
@@ -412,6 +431,7 @@ export class Interpreter implements CallContext {
     let s: Scope | undefined = scope;
     let first = true;
     if (scope.globals?.has(name)) s = this.globals;
+    else if (scope.nonlocals?.has(name)) { s = this.enclosingWith(scope, name); first = false; }
     while (s) {
       if (first || !s.isClassBody) {
         const v = s.vars.get(name);

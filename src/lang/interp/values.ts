@@ -237,6 +237,8 @@ export class Scope {
   readonly vars = new Map<string, Value>();
   /** names declared `global` in this function */
   globals?: Set<string>;
+  /** names declared `nonlocal` in this function */
+  nonlocals?: Set<string>;
   /** names the function body assigns (reading one unassigned is UnboundLocalError) */
   localNames?: Set<string>;
   /** the function activation this scope belongs to (for zero-argument super()) */

@@ -314,6 +314,7 @@ export function makePythonBuiltins(): Builtins {
   names.set('object', object);
   for (const [n, c] of exceptions) names.set(n, c);
   names.set('Ellipsis', PyEllipsis.instance);
+  names.set('__name__', '__main__');
   names.set('NotImplemented', null);
 
   const superFn = fn('super', (args) => {
