@@ -432,6 +432,9 @@ def gen_specials():
     for op in ("adaptive_avg", "adaptive_max"):
         ex = {"returnIndices": True} if op == "adaptive_max" else {}
         add(g, op, 2, {"outputSize": 0, **ex}, torch.ones(1, 2, 5, 7))
+        add(g, op, 1, {"outputSize": [None], **ex}, torch.ones(1, 2, 5))
+        add(g, op, 3, {"outputSize": [None, None, None], **ex}, torch.ones(1, 2, 3, 4, 5))
+        add(g, op, 2, {"outputSize": [None, 0], **ex}, torch.ones(2, 5, 7))
         add(g, op, 2, {"outputSize": [0, 3], **ex}, torch.ones(1, 2, 5, 7))
         add(g, op, 1, {"outputSize": 0, **ex}, torch.ones(1, 2, 5))
         add(g, op, 3, {"outputSize": 0, **ex}, torch.ones(1, 2, 3, 3, 3))

@@ -36,7 +36,8 @@ function ints(v: number | number[], nd: number): number[] {
 /** 1-D: the ATen wrapper checks rank and length, then runs the 2-D op on (…, 1, L). */
 function oneDim(op: string, shape: readonly number[], outputSize: AdaptiveOutputSize): { shape2: number[]; os: number[] } {
   if (typeof outputSize !== 'number' && outputSize.some((v) => v === null)) {
-    throw typeError(`${op}(): argument 'output_size' (position 2) must be tuple of ints, not NoneType`);
+    // the engine gets the user's tuple as an array: Python names the container's type
+    throw typeError(`${op}(): argument 'output_size' (position 2) must be tuple of ints, not tuple`);
   }
   checkDimRange(op, shape.length, 2, 4);
   const os = outputSize as number | readonly number[];

@@ -182,4 +182,18 @@ describe('pooling properties (fast-check)', () => {
     }
     assert.deepStrictEqual(a.output.shape, [2, 3, 4, 3]);
   });
+
+  it('a non-contiguous (transposed) view pools exactly like its contiguous copy', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 7 }), fc.integer({ min: 1, max: 7 }), fc.integer({ min: 0, max: 1e6 }), (h, w, seed) => {
+      const base = tensor([1, 2, w, h], seed);
+      // swap the last two axes: a strided view over the same storage
+      const view = base.view([1, 2, h, w], [base.strides[0], base.strides[1], base.strides[3], base.strides[2]]);
+      const copy = new Tensor('float32', view.toStorage(), view.shape);
+      const k = Math.min(h, w, 2);
+      sameBits(maxPool(2, view, { kernelSize: k, padding: k > 1 ? 1 : 0, returnIndices: true }).indices!,
+        maxPool(2, copy, { kernelSize: k, padding: k > 1 ? 1 : 0, returnIndices: true }).indices!);
+      sameBits(avgPool(2, view, { kernelSize: k }), avgPool(2, copy, { kernelSize: k }));
+      sameBits(adaptiveAvgPool(2, view, [2, 3]), adaptiveAvgPool(2, copy, [2, 3]));
+    }), { numRuns: 100 });
+  });
 });
