@@ -203,6 +203,20 @@ describe('engine/fast: WebAssembly pooling kernels', () => {
     }
   });
 
+  it('1-D rows longer than the scratch budget (the kernel memory grows)', () => {
+    const r = rng(8);
+    const g: Geo = { planes: 2, H: 1, W: 150001, kH: 1, kW: 5, sH: 1, sW: 3, pH: 0, pW: 2, dH: 1, dW: 2, ceil: true, OH: 1, OW: 0 };
+    g.OW = outSize(g.W, g.kW, g.sW, g.pW, g.dW, g.ceil);
+    const x = awkward(g.planes * g.W, r, 0.01);
+    checkMax(g, x, false, 'long row');
+    checkMax(g, x, true, 'long row with indices');
+    const OW = outSize(g.W, 5, 3, 2, 1, true);
+    const want = new Float32Array(2 * OW), got = new Float32Array(2 * OW);
+    naiveAvgPool2d(x, 2, 1, g.W, 1, 5, 1, 3, 0, 2, 1, OW, false, null, want);
+    assert.equal(fastAvgPool2d(x, 0, 2, 1, g.W, 1, 5, 1, 3, 0, 2, 1, OW, false, null, got), true);
+    sameBits(got, want, 'long row avg', true);
+  });
+
   it('reads the planes from srcOff (a tensor whose storage starts earlier)', () => {
     const r = rng(7);
     const g: Geo = { planes: 3, H: 9, W: 11, kH: 3, kW: 2, sH: 2, sW: 1, pH: 1, pW: 1, dH: 1, dW: 1, ceil: true, OH: 0, OW: 0 };
