@@ -6,7 +6,6 @@
 
 import { CancelToken, throwIfCancelled } from '../errors';
 
-type Load = (i: number) => number;
 
 // The token of the sum in progress, checked every few thousand chunks (a whole-tensor sum
 // is one long row, so the outer loop alone would never look).
@@ -22,34 +21,42 @@ function ceilLog2(x: number): number {
   return Math.floor(Math.log2(x - 1)) + 1;
 }
 
-/** multi_row_sum for one column: chunked sums in up to 4 levels so similar magnitudes meet. */
-function multiRowSum1(load: Load, size: number, r: Round): number {
+/**
+ * multi_row_sum for one column (element i at src[base + i * stride]): chunked sums in up to
+ * 4 levels so that numbers of similar magnitude meet.
+ */
+function multiRowSum1(src: ArrayLike<number>, base: number, stride: number, size: number, r: Round): number {
   const levelPower = Math.max(4, Math.floor(ceilLog2(size) / 4));
   const levelStep = 2 ** levelPower;
-  const acc = [0, 0, 0, 0];
+  let a0 = 0, a1 = 0, a2 = 0, a3 = 0;
   let i = 0;
   while (i + levelStep <= size) {
-    for (let j = 0; j < levelStep; j++, i++) acc[0] = r(acc[0] + load(i));
+    for (let j = 0; j < levelStep; j++, i++) a0 = r(a0 + src[base + i * stride]);
     tick();
-    for (let j = 1; j < 4; j++) {
-      acc[j] = r(acc[j] + acc[j - 1]);
-      acc[j - 1] = 0;
-      // (i & (levelMask << (j * levelPower))) != 0, without 32-bit shifts
-      if (Math.floor(i / 2 ** (j * levelPower)) % levelStep !== 0) break;
-    }
+    // cascade up while the lower levels' counters wrap: (i & (mask << (j * levelPower))) == 0
+    a1 = r(a1 + a0); a0 = 0;
+    if (Math.floor(i / levelStep) % levelStep !== 0) continue;
+    a2 = r(a2 + a1); a1 = 0;
+    if (Math.floor(i / 2 ** (2 * levelPower)) % levelStep !== 0) continue;
+    a3 = r(a3 + a2); a2 = 0;
   }
-  for (; i < size; i++) acc[0] = r(acc[0] + load(i));
-  for (let j = 1; j < 4; j++) acc[0] = r(acc[0] + acc[j]);
-  return acc[0];
+  for (; i < size; i++) a0 = r(a0 + src[base + i * stride]);
+  a0 = r(a0 + a1);
+  a0 = r(a0 + a2);
+  return r(a0 + a3);
 }
 
 /** row_sum: four interleaved cascades (ILP), then the tail, then the four partials. */
-function rowSum(load: Load, size: number, r: Round): number {
+function rowSum(src: ArrayLike<number>, base: number, stride: number, size: number, r: Round): number {
   const sizeIlp = Math.floor(size / 4);
-  const partial = [0, 1, 2, 3].map((k) => multiRowSum1((i) => load(i * 4 + k), sizeIlp, r));
-  for (let i = sizeIlp * 4; i < size; i++) partial[0] = r(partial[0] + load(i));
-  for (let k = 1; k < 4; k++) partial[0] = r(partial[0] + partial[k]);
-  return partial[0];
+  let p0 = multiRowSum1(src, base, 4 * stride, sizeIlp, r);
+  const p1 = multiRowSum1(src, base + stride, 4 * stride, sizeIlp, r);
+  const p2 = multiRowSum1(src, base + 2 * stride, 4 * stride, sizeIlp, r);
+  const p3 = multiRowSum1(src, base + 3 * stride, 4 * stride, sizeIlp, r);
+  for (let i = sizeIlp * 4; i < size; i++) p0 = r(p0 + src[base + i * stride]);
+  p0 = r(p0 + p1);
+  p0 = r(p0 + p2);
+  return r(p0 + p3);
 }
 
 export interface Block {
@@ -94,24 +101,24 @@ export function cascadeBlock(b: Block, r: Round, vec: number): void {
       const row = inBase + j * inS[1];
       let fin = 0;
       for (let k = vecSize * vec; k < size0; k++) fin = r(fin + src[row + k]);
-      for (let l = 0; l < vec; l++) fin = r(fin + rowSum((k) => src[row + k * vec + l], vecSize, r));
+      for (let l = 0; l < vec; l++) fin = r(fin + rowSum(src, row + l, vec, vecSize, r));
       store(j, fin);
     }
   } else if (inS[1] === 1 && size1 >= vec) {
     // vectorized_outer_sum: columns in blocks of 4 vectors, then single vectors, then scalars
     let j = 0;
     for (; j + 4 * vec <= size1; j += 4 * vec) {
-      for (let c = j; c < j + 4 * vec; c++) store(c, multiRowSum1((i) => src[inBase + i * inS[0] + c], size0, r));
+      for (let c = j; c < j + 4 * vec; c++) store(c, multiRowSum1(src, inBase + c, inS[0], size0, r));
     }
-    for (; j < size1; j++) store(j, rowSum((i) => src[inBase + i * inS[0] + j], size0, r));
+    for (; j < size1; j++) store(j, rowSum(src, inBase + j, inS[0], size0, r));
   } else if (inS[0] < inS[1]) {
-    for (let j = 0; j < size1; j++) store(j, rowSum((i) => src[inBase + j * inS[1] + i * inS[0]], size0, r));
+    for (let j = 0; j < size1; j++) store(j, rowSum(src, inBase + j * inS[1], inS[0], size0, r));
   } else {
     let j = 0;
     for (; j + 3 < size1; j += 4) {
-      for (let c = j; c < j + 4; c++) store(c, multiRowSum1((i) => src[inBase + c * inS[1] + i * inS[0]], size0, r));
+      for (let c = j; c < j + 4; c++) store(c, multiRowSum1(src, inBase + c * inS[1], inS[0], size0, r));
     }
-    for (; j < size1; j++) store(j, rowSum((i) => src[inBase + j * inS[1] + i * inS[0]], size0, r));
+    for (; j < size1; j++) store(j, rowSum(src, inBase + j * inS[1], inS[0], size0, r));
   }
 }
 
