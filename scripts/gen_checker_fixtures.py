@@ -111,6 +111,8 @@ CASES = [
     ("string mode picks the branch", [POOL2D, "X = torch.ones(2, 2)\nY = pool2d(X, (3, 3), 'none')\n"], []),
     ("float kernel (the checker may stay silent)", ["x = torch.rand(1, 1, 4, 4)\ny = F.avg_pool2d(x, 4 / 2)\n"], []),
     ("unbatched input", ["x = torch.rand(3, 6, 6)\na = nn.MaxPool2d(2)(x)\nb = F.avg_pool2d(x, 3)\nc = nn.AdaptiveAvgPool2d(1)(x)\n"], ["a", "b", "c"]),
+    ("list grown by append then indexed", ["pools = []\npools.append(torch.rand(1, 1, 8, 8))\nfor it in range(2):\n    pools.append(F.max_pool2d(pools[-1], 2))\nlast = pools[-1]\nn = len(pools)\n", "def add(lst):\n    lst.append(1)\nxs = [0]\nadd(xs)\nv = xs[1]\n"], []),
+    ("list index out of range", ["xs = [1, 2]\nv = xs[2]\n"], []),
     ("ceil mode avg", ["x = torch.rand(1, 1, 5, 5)\ny = nn.AvgPool2d(2, ceil_mode=True)(x)\nz = nn.AvgPool2d(3, stride=2, padding=1, ceil_mode=True, count_include_pad=False)(x)\n"], ["y", "z"]),
 ]
 

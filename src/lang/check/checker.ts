@@ -125,6 +125,7 @@ export class Checker {
       }
       case 'AugAssign': {
         const cur = this.expr(s.target, scope);
+        if (cur.k === 'list') forgetItems(cur); // += extends the list in place (aliases see it)
         const v = this.expr(s.value, scope);
         const r = this.binary(s.op, cur, v, s);
         if (s.target.kind === 'Name') this.bindName(s.target, r, scope);
@@ -239,7 +240,8 @@ export class Checker {
         return;
       }
       case 'Subscript': {
-        this.expr(target.value, scope);
+        const obj = this.expr(target.value, scope);
+        if (obj.k === 'list') forgetItems(obj);
         this.expr(target.index, scope);
         return;
       }
@@ -547,6 +549,10 @@ export class Checker {
         return m ? { k: 'function', def: m, cell: obj.cls.cell, self: obj } : UNKNOWN;
       }
       case 'unavailable': return { k: 'unavailable', name: `${obj.name}.${name}`, advice: obj.advice };
+      case 'list':
+        // any list method may change it (append, pop, ...): forget its items from here on
+        forgetItems(obj);
+        return UNKNOWN;
       default: return UNKNOWN;
     }
   }
@@ -842,6 +848,8 @@ export class Checker {
   /** A user function or method, evaluated with the call's argument types. */
   private callUser(def: N.FunctionDef, pos: SType[], kw: Record<string, SType>, e: N.Call, self?: SType): SType {
     if (this.callDepth >= MAX_CALL_DEPTH) return UNKNOWN;
+    // the function may change lists it is given
+    for (const a of [...pos, ...Object.values(kw)]) if (a.k === 'list') forgetItems(a);
     const args = self ? [self, ...pos] : pos;
     const local = new Scope(this.moduleScope);
     const params = def.params;
@@ -886,6 +894,12 @@ function moduleScopeOf(scope: Scope): Scope {
   let s = scope;
   while (s.parent) s = s.parent;
   return s;
+}
+
+/** A list that may have been changed: its length and items are no longer known. */
+function forgetItems(l: Extract<SType, { k: 'list' }>): void {
+  l.items = null;
+  l.elem = UNKNOWN;
 }
 
 function isNum(t: SType): boolean {
