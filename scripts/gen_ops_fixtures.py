@@ -10,6 +10,7 @@ from a pattern {"P": dtype, "shape", "a", "m", "c", "d"} whose element i is
 {"float": x}, {"bool": b}, null, strings, {"list": [...]}, {"tuple": [...]},
 {"slice": [start, stop, step]}, {"ellipsis": 1}, {"dtype": name}, {"vi": [values, indices]}.
 """
+import itertools
 import json
 import math
 import os
@@ -71,6 +72,13 @@ def enc(v):
 
 def clone_args(v):
     if isinstance(v, torch.Tensor):
+        if 0 in v.stride() and v.numel() > 1:
+            # keep an expanded input expanded (clone() would make it dense): rebuild its storage
+            span = 1 + sum((s - 1) * st for s, st in zip(v.shape, v.stride()))
+            flat = torch.zeros(span, dtype=v.dtype)
+            for idx in itertools.product(*[range(s) for s in v.shape]):
+                flat[sum(i * st for i, st in zip(idx, v.stride()))] = v[idx]
+            return flat.as_strided(v.shape, v.stride())
         return v.clone()
     if isinstance(v, list):
         return [clone_args(x) for x in v]
@@ -418,6 +426,9 @@ case(G, 'setitem', torch.arange(6).reshape(2, 3), (slice(None), torch.tensor([0,
 case(G, 'setitem', torch.arange(6.0), slice(1, None), torch.arange(6.0)[:-1])
 case(G, 'setitem', torch.arange(6.0), 9, 1.0)
 case(G, 'setitem_view', torch.arange(6.0).reshape(2, 3))
+ex = torch.arange(3.0).expand(2, 3)
+for i_, v_ in [(0, 1.0), ((slice(None), 0), 1.0), ((0, 1), 7.0), (ex == 1, 5.0), (1, torch.tensor([4.0, 5.0, 6.0]))]:
+    case(G, 'setitem', ex, i_, v_, strides=True)
 case(G, 'setitem', torch.zeros(3, dtype=torch.uint8), 0, 300)
 case(G, 'setitem', torch.zeros(3, dtype=torch.uint8), 0, -3)
 case(G, 'setitem', torch.zeros(3, dtype=torch.int64), 0, 2.9)
