@@ -22,6 +22,20 @@ export interface SessionOptions {
   listLimit?: number;
 }
 
+/** Parses of recent cell texts: re-running a notebook (Run All again) skips the parser. ASTs are never mutated. */
+const parseCache = new Map<string, ReturnType<typeof parse>>();
+function parseCached(source: string): ReturnType<typeof parse> {
+  let r = parseCache.get(source);
+  if (r) {
+    parseCache.delete(source);
+  } else {
+    r = parse(source);
+    if (parseCache.size >= 512) parseCache.delete(parseCache.keys().next().value as string);
+  }
+  parseCache.set(source, r);
+  return r;
+}
+
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 /** 1-based line and 0-based column of an offset. */
@@ -86,7 +100,7 @@ export class PoolSession implements Session {
     this.outputs = [];
     this.pending = '';
     printer.options = this.printOptions;
-    const parsed = parse(source);
+    const parsed = parseCached(source);
     if (parsed.errors.length) {
       const se = parsed.errors[0];
       return {

@@ -97,16 +97,20 @@ export class PyClass {
     readonly moduleName = '__main__',
   ) {}
 
-  /** Method resolution order: depth-first, left to right (enough for single inheritance). */
+  private mroCache?: PyClass[];
+
+  /** Method resolution order: depth-first, left to right (enough for single inheritance). Bases never change after setup. */
   mro(): PyClass[] {
+    if (this.mroCache) return this.mroCache;
     const out: PyClass[] = [this];
     for (const b of this.bases) for (const c of b.mro()) if (!out.includes(c)) out.push(c);
-    return out;
+    return (this.mroCache = out);
   }
 
   lookup(name: string): Value | undefined {
-    for (const c of this.mro()) {
-      const v = c.dict.get(name);
+    const mro = this.mro();
+    for (let i = 0; i < mro.length; i++) {
+      const v = mro[i].dict.get(name);
       if (v !== undefined) return v;
     }
     return undefined;

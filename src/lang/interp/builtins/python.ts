@@ -253,6 +253,7 @@ export function makePythonBuiltins(): Builtins {
     noKwargs('bool', kwargs);
     return args.length ? truthy(args[0]) : false;
   });
+  // bool derives from int (set before any mro() is asked for)
   boolCls.bases.splice(0, 1, types.get('int')!);
   typeClass('str', (args, kwargs) => {
     noKwargs('str', kwargs);
