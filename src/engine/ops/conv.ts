@@ -1,8 +1,10 @@
 // F.conv1d / F.conv2d with PyTorch 1.13's argument checks and messages (at::conv*d,
-// batchify, _convolution_mode for 'same'/'valid', check_shape_forward).
-// Numerics: each output is accumulated in float64 and rounded once; PyTorch (oneDNN or
-// im2col + GEMM) accumulates in float32 in an order that depends on the backend, so
-// float32 results agree to ~1e-6 relative rather than bit for bit.
+// batchify, _convolution_mode for 'same'/'valid', expand_param_if_needed, check_shape_forward).
+// Numerics: each output starts from the bias and adds the (c, kh, kw) products one at a time
+// in the tensor's dtype — the order of PyTorch's im2col + GEMM path (slow_conv2d with a
+// reference BLAS), so those results are bit-identical. Where PyTorch picks oneDNN instead
+// (batches > 1, groups > 1, kernels larger than 3x3, large inputs) its blocked order differs
+// and results agree within float32 accumulation error. 1-D convolutions run as 2-D with H = 1.
 
 import { DType, castScalar, isFloating, scalarTypeName } from '../dtype';
 import { CancelToken, runtimeError, throwIfCancelled } from '../errors';

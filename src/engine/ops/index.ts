@@ -19,9 +19,10 @@
 //   scripts/gen_ops_fixtures.py): + - * / // % sqrt, the pow special cases, comparisons,
 //   casts, arange/linspace (incl. their vectorized paths and FMA rounding), float sums and
 //   means (PyTorch's cascade order, cascadeSum.ts) are bit-exact. Known differences:
-//   exp, log and pow with a general exponent within 1 ulp (SLEEF); conv1d/conv2d within
-//   float32 accumulation error (1e-6 of the convolution of absolute values: PyTorch's order
-//   depends on oneDNN / BLAS); float sums past 32768 elements may split across threads in
+//   exp, log and pow with a general exponent within 1 ulp (SLEEF or MKL in PyTorch);
+//   conv1d/conv2d are bit-exact where PyTorch uses im2col + GEMM (single images, small
+//   kernels) and within float32 accumulation error (1e-6 of the convolution of absolute
+//   values) where it uses oneDNN; float sums past 32768 elements may split across threads in
 //   PyTorch (agree to 1e-6 relative; bit-exact on the 2-thread machine measured); int64
 //   values are exact only below 2^53.
 // - Layout: element-wise results take TensorIterator's layout (x.t() + 1 is transposed too);
