@@ -58,12 +58,6 @@ export function asTensor(x: TensorOrScalar, dtype: DType): Tensor {
   return Tensor.scalar(castScalar(toPyScalar(x).value, dtype), dtype);
 }
 
-/** Formats a Python scalar the way PyTorch's messages print c10::Scalar values. */
-export function scalarText(s: PyScalar): string {
-  if (s.kind === 'bool') return s.value ? 'true' : 'false';
-  return String(s.value);
-}
-
 const LIMITS: Record<DType, [number, number]> = {
   float32: [-3.4028234663852886e38, 3.4028234663852886e38], float64: [-Infinity, Infinity],
   int64: [-9223372036854775808, 9223372036854775807], int32: [-2147483648, 2147483647], uint8: [0, 255], bool: [0, 1],
