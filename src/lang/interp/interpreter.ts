@@ -393,14 +393,16 @@ export class Interpreter implements CallContext {
   }
 
   private async execWith(s: N.With, scope: Scope): Promise<Signal> {
-    // Context managers: torch.no_grad() and friends; `with x as y` arrives as a NamedExpr-free
-    // item list, so only the plain form is supported.
+    // Context managers: torch.no_grad() and friends (`with x as y` binds what __enter__ returns).
     const exits: Value[] = [];
-    for (const item of s.items) {
-      const cm = await this.evalAt(item, scope);
+    const vars = (s as N.With & { vars?: (N.Expr | null)[] }).vars;
+    for (let i = 0; i < s.items.length; i++) {
+      const cm = await this.evalAt(s.items[i], scope);
       const enter = await getAttr(cm, '__enter__', this);
-      await this.callValue(enter, []);
+      const entered = await this.callValue(enter, []);
       exits.push(cm);
+      const target = vars?.[i];
+      if (target) await this.assign(target, entered, scope);
     }
     try {
       return await this.execBlock(s.body, scope);

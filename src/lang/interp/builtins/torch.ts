@@ -188,7 +188,7 @@ export function installTorch(b: Builtins): PyModule {
     return null;
   });
   fn('get_default_dtype', () => new PyDType('float32'));
-  fn('is_grad_enabled', () => true);
+  fn('is_grad_enabled', () => gradMode.enabled);
 
   // Context managers that change nothing poolnb computes (no autograd here).
   const NoGrad = new PyClass('no_grad', [b.object], undefined, 'torch.autograd.grad_mode');
