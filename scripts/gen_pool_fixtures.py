@@ -604,6 +604,82 @@ def gen_edges(seed=707):
         add(g, "max_pool", 1, {"kernelSize": 4, "stride": 3, "padding": 2, "dilation": 2, "ceilMode": True, "returnIndices": ri}, x)
 
 
+def gen_fuzz(seed=808, count=900):
+    """random, mostly invalid calls: ranks 0-6, empty dims, every dtype, scalars and lists
+    of any length, negative and zero values, so that the order of PyTorch's checks shows"""
+    g = "fuzz"
+    rng = np.random.default_rng(seed)
+    dts = ["float32", "float32", "float64", "int64", "int32", "uint8", "bool"]
+
+    def iarg(lo=-1, hi=4, allow_none=False):
+        r = rng.random()
+        if allow_none and r < 0.2:
+            return None
+        if r < 0.55:
+            return int(rng.integers(lo, hi + 1))
+        return [int(rng.integers(lo, hi + 1)) for _ in range(int(rng.integers(0, 5)))]
+
+    for i in range(count):
+        op = ["max_pool", "avg_pool", "adaptive_avg", "adaptive_max", "lp_pool", "max_unpool", "frac_max"][i % 7]
+        nd = int(rng.integers(1, 4)) if op not in ("lp_pool", "frac_max") else (int(rng.integers(1, 3)) if op == "lp_pool" else int(rng.integers(2, 4)))
+        rank = int(rng.integers(0, 7))
+        shape = [int(rng.choice([0, 1, 2, 3, 4, 5])) if rng.random() < 0.15 else int(rng.integers(1, 6)) for _ in range(rank)]
+        if int(np.prod(shape)) > 400:
+            continue
+        dt = str(rng.choice(dts))
+        x = special_input(rng, shape, dt, specials=False) if shape else torch.zeros([], dtype=TORCH_DT[dt])
+        if op in ("max_pool", "avg_pool"):
+            a = {"kernelSize": iarg(-1, 4), "padding": iarg(-1, 2), "ceilMode": bool(rng.integers(2))}
+            st = iarg(-1, 3, allow_none=True)
+            if st is not None:
+                a["stride"] = st
+            if op == "max_pool":
+                a["dilation"] = iarg(-1, 3)
+                a["returnIndices"] = bool(rng.integers(2))
+            else:
+                a["countIncludePad"] = bool(rng.integers(2))
+                if nd > 1 and rng.random() < 0.3:
+                    a["divisorOverride"] = int(rng.integers(-2, 3))
+            add(g, op, nd, a, x)
+        elif op in ("adaptive_avg", "adaptive_max"):
+            o = iarg(-1, 4)
+            if isinstance(o, list) and nd > 1 and o and rng.random() < 0.3:
+                o[int(rng.integers(len(o)))] = None
+            a = {"outputSize": o}
+            if op == "adaptive_max":
+                a["returnIndices"] = bool(rng.integers(2))
+            add(g, op, nd, a, x)
+        elif op == "lp_pool":
+            pi = bool(rng.integers(2))
+            a = {"normType": int(rng.choice([1, 2, 3, -1, 0])) if pi else float(rng.choice([1.0, 2.0, 1.5])),
+                 "kernelSize": iarg(0, 3), "ceilMode": bool(rng.integers(2)), "normIsInt": pi, "fromModule": (not pi) and bool(rng.integers(2))}
+            st = iarg(-1, 3, allow_none=True)
+            if st is not None:
+                a["stride"] = st
+            add(g, op, nd, a, x)
+        elif op == "max_unpool":
+            a = {"kernelSize": int(rng.integers(1, 4)), "padding": int(rng.integers(0, 2))}
+            if rng.random() < 0.5:
+                a["stride"] = int(rng.integers(1, 4))
+            if rng.random() < 0.4:
+                a["outputSize"] = [int(rng.integers(0, 9)) for _ in range(int(rng.integers(0, 6)))]
+            ish = shape if rng.random() < 0.85 else shape[:-1]
+            idt = torch.long if rng.random() < 0.9 else torch.int32
+            n_out = max(1, int(np.prod(shape[-nd:])) * 4 if shape else 1)
+            idx = torch.tensor(rng.integers(-1, n_out + 1, int(np.prod(ish)) if ish else 1), dtype=idt).reshape(ish)
+            add(g, op, nd, a, x, indices=idx)
+        else:
+            a = {"kernelSize": iarg(0, 3), "returnIndices": bool(rng.integers(2))}
+            if rng.random() < 0.8:
+                a["outputSize"] = iarg(-1, 4)
+            elif rng.random() < 0.5:
+                a["outputRatio"] = 0.5
+            nb = shape[0] if len(shape) == nd + 2 else 1
+            c = shape[-nd - 1] if len(shape) > nd else 1
+            samples = torch.tensor(rng.random((max(nb, 1), max(c, 1), nd)), dtype=torch.float32 if dt != "float64" else torch.float64)
+            add(g, op, nd, a, x, samples=samples)
+
+
 def gen_errors():
     """every argument/shape/dtype check of the kernel-based ops, over 1d/2d/3d"""
     g = "errors"
@@ -701,6 +777,7 @@ def main():
     gen_frac()
     gen_specials()
     gen_edges()
+    gen_fuzz()
     gen_errors()
     os.makedirs(OUT_DIR, exist_ok=True)
     total = 0

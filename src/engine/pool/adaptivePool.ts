@@ -3,7 +3,7 @@
 // helper _list_with_default that resolves None entries).
 
 import { DType, isFloating, scalarTypeName } from '../dtype';
-import { CancelToken, runtimeError, typeError, valueError } from '../errors';
+import { CancelToken, indexError, runtimeError, typeError, valueError } from '../errors';
 import { adaptiveEnd, adaptiveStart } from '../outputSize';
 import { Tensor } from '../tensor';
 import { CancelTicker, check1d, checkDimRange, denseData, fmtSizes, notImplemented, planeLayout, sizeAt } from './common';
@@ -54,6 +54,20 @@ function plan(op: string, outputShape: number[], dtype: DType, inSpatial: number
   };
 }
 
+/**
+ * input.mean(dims=(-1, -2[, -3])): each dim wrapped in that order, a 0-d tensor counting
+ * as 1-d (c10 maybe_wrap_dim). Returns the reduced sizes, outermost first.
+ */
+function meanDims(shape: readonly number[], n: number): number[] {
+  const nd = Math.max(shape.length, 1);
+  const sizes: number[] = [];
+  for (let d = -1; d >= -n; d--) {
+    if (d < -nd) throw indexError(`Dimension out of range (expected to be in range of [${-nd}, ${nd - 1}], but got ${d})`);
+    sizes.unshift(shape.length === 0 ? 1 : shape[shape.length + d]);
+  }
+  return sizes;
+}
+
 function meanDtypeCheck(dtype: DType): void {
   if (!isFloating(dtype)) {
     throw runtimeError(`mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${scalarTypeName(dtype)}`);
@@ -78,7 +92,7 @@ function avg2d(shape: readonly number[], dtype: DType, os: number[]): AdaptivePl
   }
   if (os[0] === 1 && os[1] === 1) {
     meanDtypeCheck(dtype);
-    const inS = [sizeAt(shape, -2), sizeAt(shape, -1)];
+    const inS = meanDims(shape, 2);
     return plan('adaptive_avg_pool2d', [...shape.slice(0, -2), 1, 1], dtype, inS, [1, 1], true, false);
   }
   const ndim = shape.length;
@@ -88,8 +102,10 @@ function avg2d(shape: readonly number[], dtype: DType, os: number[]): AdaptivePl
       throw runtimeError(`adaptive_avg_pool2d(): Expected input to have non-zero size for non-batch dimensions, but input has sizes ${fmtSizes(shape)} with dimension ${i + ndim} being empty`);
     }
   }
-  if (!isFloating(dtype)) throw notImplemented('adaptive_avg_pool2d', dtype);
-  return plan('adaptive_avg_pool2d', [...shape.slice(0, -2), ...os], dtype, shape.slice(-2), os, false, false);
+  const outputShape = [...shape.slice(0, -2), ...os];
+  // the 2-D op returns before its dtype dispatch when the output is empty
+  if (!isFloating(dtype) && outputShape.every((v) => v > 0)) throw notImplemented('adaptive_avg_pool2d', dtype);
+  return plan('adaptive_avg_pool2d', outputShape, dtype, shape.slice(-2), os, false, false);
 }
 
 function avg3d(shape: readonly number[], dtype: DType, os: number[]): AdaptivePlan {
@@ -100,7 +116,7 @@ function avg3d(shape: readonly number[], dtype: DType, os: number[]): AdaptivePl
   }
   if (os[0] === 1 && os[1] === 1 && os[2] === 1) {
     meanDtypeCheck(dtype);
-    const inS = [sizeAt(shape, -3), sizeAt(shape, -2), sizeAt(shape, -1)];
+    const inS = meanDims(shape, 3);
     return plan('adaptive_avg_pool3d', [...shape.slice(0, -3), 1, 1, 1], dtype, inS, [1, 1, 1], true, false);
   }
   const ndim = shape.length;

@@ -107,9 +107,13 @@ function dtypeCheck(op: string, dtype: DType, outputShape: number[]): void {
   if (outputShape.every((v) => v > 0) && !isFloating(dtype)) throw notImplemented(op, dtype);
 }
 
+/**
+ * ATen resize_ multiplies the sizes as unsigned 64-bit numbers: a negative size overflows
+ * unless another size is 0, in which case PyTorch really returns a tensor with a negative
+ * size (and so do we).
+ */
 function checkNonNegative(shape: number[]): void {
-  const neg = shape.find((v) => v < 0);
-  if (neg !== undefined) throw runtimeError(`Trying to create tensor with negative dimension ${neg}: ${fmtSizes(shape)}`);
+  if (shape.some((v) => v < 0) && !shape.includes(0)) throw runtimeError('numel: integer multiplication overflow');
 }
 
 function sameShape(a: readonly number[], b: readonly number[]): boolean {
