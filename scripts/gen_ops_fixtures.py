@@ -415,6 +415,9 @@ case(G, 'getitem', x, torch.tensor([-1]))
 case(G, 'getitem', x, torch.tensor([0.0]))
 case(G, 'getitem', x, torch.tensor([True, False, True]))
 case(G, 'getitem', x[0], x[0] > 5)
+for i in [True, False, (0, True), (True, 1), (E, True), (None, False, 0)]:
+    case(G, 'getitem', x, i, strides=True)
+case(G, 'getitem', torch.tensor(2.0), True, strides=True)
 for i, val in [(0, 1.5), ((0, 1), torch.tensor([9.0, 8, 7, 6])), ((slice(None), 0), torch.tensor([5.0, 6, 7, 8])),
                ((E, 1), torch.tensor([1.0, 2, 3])), ((slice(None), slice(None), 0), torch.tensor([[1.0], [2.0]])),
                ((0, slice(0, 2)), torch.tensor([1.0, 2, 3])), (1, 7), ((0, 0, 0), torch.tensor(4.5)),

@@ -17,8 +17,8 @@ export interface Slice {
   readonly step?: number | null;
 }
 export const ELLIPSIS = '...';
-/** One index in `x[a, b, ...]`: int, slice, None (null), Ellipsis ('...'), or an int64/bool tensor. */
-export type IndexItem = number | Slice | null | typeof ELLIPSIS | Tensor;
+/** One index in `x[a, b, ...]`: int, slice, None (null), Ellipsis ('...'), a Python bool, or an int64/bool tensor. */
+export type IndexItem = number | boolean | Slice | null | typeof ELLIPSIS | Tensor;
 /** A single index, or a Python tuple of indices (a JS array). A Python list index must arrive as a Tensor. */
 export type Index = IndexItem | readonly IndexItem[];
 
@@ -37,11 +37,13 @@ function isSlice(x: IndexItem): x is Slice {
 
 /** Applies basic indexing; tensor indices are kept for the advanced step. */
 function locate(x: Tensor, index: Index): Located {
-  const items: IndexItem[] = Array.isArray(index) ? (index as IndexItem[]).slice() : [index as IndexItem];
+  // A Python bool indexes like a 0-d bool tensor (a new dim of size 1 or 0).
+  const items: IndexItem[] = (Array.isArray(index) ? (index as IndexItem[]).slice() : [index as IndexItem])
+    .map((it) => (typeof it === 'boolean' ? Tensor.scalar(it ? 1 : 0, 'bool') : it));
   let specified = 0;
   for (const it of items) {
     if (it === ELLIPSIS) continue;
-    if (it instanceof Tensor) specified += it.dtype === 'bool' || it.dtype === 'uint8' ? Math.max(it.ndim, 1) : 1;
+    if (it instanceof Tensor) specified += it.dtype === 'bool' || it.dtype === 'uint8' ? it.ndim : 1;
     else if (it !== null) specified++;
   }
   if (specified > x.ndim) {

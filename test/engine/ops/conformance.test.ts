@@ -23,7 +23,12 @@ const bool = (x: unknown): boolean => (x === undefined ? false : n(x) !== 0);
 
 /** Index arguments: ints stay numbers; slices, None, Ellipsis and tensors pass through. */
 function index(x: unknown): Index {
-  const one = (v: unknown) => (typeof v === 'object' && v !== null && 'kind' in v && 'value' in v ? n(v) : v);
+  const one = (v: unknown) => {
+    if (typeof v === 'object' && v !== null && 'kind' in v && 'value' in v) {
+      return (v as PyScalar).kind === 'bool' ? n(v) !== 0 : n(v);
+    }
+    return v;
+  };
   return (Array.isArray(x) ? x.map(one) : one(x)) as Index;
 }
 
