@@ -26,6 +26,9 @@ const STAGES = [
   { name: 'build', steps: [
     { title: 'esbuild bundles + compiled integration tests', provides: 'bundles', cmd: [process.execPath, 'esbuild.js', '--tests'] },
     { title: 'type check (tsc --noEmit)', cmd: [process.execPath, TSC, '--noEmit', '-p', '.'] },
+    // engine/, lang/, common/ without Node or DOM types: a layering break is a type error
+    { title: 'type check of the portable layers (tsconfig.core.json)', cmd: [process.execPath, TSC, '--noEmit', '-p', 'tsconfig.core.json'] },
+    { title: 'type check of the renderer and browser tests (tsconfig.renderer.json)', cmd: [process.execPath, TSC, '--noEmit', '-p', 'tsconfig.renderer.json'] },
   ] },
   { name: 'unit', needs: [], steps: [
     { title: 'mocha (.mocharc.json)', counts: true, cmd: [process.execPath, MOCHA, '--reporter', REPORTER] },

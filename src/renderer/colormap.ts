@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // Viridis (perceptually uniform, readable in light and dark themes and for colour-blind
 // readers), sampled at 9 stops and interpolated. Non-finite values get colours outside it.
 

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // Tensor values from the view model: JSON lists (non-finite numbers as strings) or
 // base64 of little-endian typed-array bytes, as src/common/viewModel.ts describes.
 

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // Element helpers. Data reaches the page only through textContent and attributes, never innerHTML.
 
 export function el<K extends keyof HTMLElementTagNameMap>(

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // poolnb's notebook renderer (browser ESM, loaded into the notebook's output webview).
 // It draws the view model (src/common/viewModel.ts) of `application/vnd.poolnb.value+json`
 // output items: tensors as grids / heatmaps / images, pooling results as linked input and

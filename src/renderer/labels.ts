@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // The renderer's words in English and Simplified Chinese. The webview has no vscode.l10n,
 // so the language comes from navigator.language (VS Code sets it to its display language).
 

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // A pooling result: the input grid with its padding drawn around it (and the ceil-mode
 // overhang, where a last window runs past the padding) next to the output grid. Hovering
 // or focusing an output cell highlights its window's taps in the input and, for max

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // The renderer's CSS. Colours come only from VS Code's theme variables, so light, dark and
 // high-contrast themes work without any theme-specific rule; the heatmap palette is data
 // colour (viridis) drawn on a canvas, explained by its legend.

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // A tensor: shape + dtype header, then a grid of values (one grid per 2-D plane, leading
 // batch/channel dims as labelled small multiples), a heatmap on a canvas when there are too
 // many values for a grid, or an image when asked for (show(x, mode='image')).
