@@ -9,15 +9,30 @@ import { Scalar } from '../../engine/ops/scalar';
 import { PyDType, PyFloat, PyList, PyTuple, Value, pyError, typeName } from './values';
 import { toScalar } from './operators';
 
-/** torch.tensor's data: nested lists/tuples of numbers/bools/one-element tensors. */
+/** torch.tensor's data: nested lists/tuples of numbers/bools/one-element tensors, with torch's errors for the rest. */
 export function toNested(v: Value): NestedData {
-  if (v instanceof PyList || v instanceof PyTuple) return v.items.map(toNested);
-  if (v instanceof Tensor) return v;
-  const s = toScalar(v);
-  if (s === undefined) {
-    throw pyError('TypeError', `new(): invalid data type '${typeName(v)}'`);
+  // torch infers the dtype first (any non-number, non-sequence leaf fails there), then the
+  // shape from the first element at each depth (a str there is one dimension too many).
+  const infer = (x: Value): void => {
+    if (x instanceof PyList || x instanceof PyTuple) { x.items.forEach(infer); return; }
+    if (x instanceof Tensor || typeof x === 'string' || toScalar(x) !== undefined) return;
+    throw pyError('RuntimeError', `Could not infer dtype of ${typeName(x)}`);
+  };
+  infer(v);
+  let first: Value = v;
+  for (let depth = 0; first instanceof PyList || first instanceof PyTuple; depth++) {
+    if (first.items.length === 0) break;
+    first = first.items[0];
+    if (typeof first === 'string') throw pyError('ValueError', "too many dimensions 'str'");
   }
-  return s;
+  const conv = (x: Value): NestedData => {
+    if (x instanceof PyList || x instanceof PyTuple) return x.items.map(conv);
+    if (x instanceof Tensor) return x;
+    const s = toScalar(x);
+    if (s === undefined) throw pyError('TypeError', `new(): invalid data type '${typeName(x)}'`);
+    return s;
+  };
+  return conv(v);
 }
 
 /** A Python number as an engine Scalar, or TypeError naming the argument. */
