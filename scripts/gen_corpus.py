@@ -716,6 +716,10 @@ def t_errors_py(rng):
         'print(-"a")',
         'print([1, 2] < 3)',
         'print(int(torch.zeros(2)))',
+        'x = torch.zeros(2)\nif x:\n    print("yes")',
+        'print(round(torch.tensor(2.5)))',
+        'print(torch.tensor([2]) ** -1)',
+        'print(bool(torch.ones(3)))',
         'print(float(torch.ones(2, 2)))',
     ]
     return rng.choice(forms)
@@ -886,7 +890,30 @@ def t_float_bits(rng):
                        f'y = {op}', 'print(y)', 'print(y.tolist())'])
 
 
-EXTRA_TEMPLATES = [('pool', 'floatbits', t_float_bits, 60), ('pool', 'outsize', t_outsize, 90), ('tensor', 'promote', t_promote, 70),
+def t_tensor_builtins(rng):
+    """Python builtins and operators meeting tensors, torch.Size and Python numbers."""
+    forms = ['max(torch.tensor(1.), torch.tensor(2.))', 'sum(torch.arange(4))', 'abs(torch.tensor(-2))',
+             'list(torch.arange(3))', 'x.shape + (1,)', 'x.shape[::-1]', 'torch.Size([2, 3]).numel()',
+             'isinstance(x.shape, tuple)', 'min(x.shape)', 'tuple(x[0])', 'bool(torch.tensor(0))', 'bool(x[0, 1])',
+             '1 < 2 < 3', '-7.5 % 2', '-7 // 2.0', 'x.shape * 2',
+             'f"{x.shape!s:>30}|"', 'round(-0.5)', 'round(0.125, 2)', 'int(-2.5)', 'x.sum(0).tolist()',
+             'x.tolist()[1][2] / 3', 'len(x)', 'len(x.shape)', 'x.shape[-1] * x.shape[0]', 'max(x.shape) // 2',
+             'float(x.max()) / 7', 'int(x.argmax())', 'x[1].tolist() + [9]', 'str(x.dtype)', 'str(x.shape)',
+             'x.dtype == torch.float32', 'x.dtype == torch.float', 'x.dtype != torch.int64', 'x.shape == (2, 3)',
+             'x.max() > 4', 'x.sum() == 15', '(x > 2).sum()', 'torch.tensor([True, False, True]).sum()',
+             'x.numel() / 4', 'x[0, 1] + 0.5', '2 * x[1, 2]', 'x[1, 2] ** 2', '-x[0, 0]', 'x.mean().item() == 2.5',
+             'round(x.mean().item(), 3)', 'abs(-x[1, 1])', 'min(3, x.shape[1])', 'sum([x.shape[0], 1])']
+    chosen = rng.sample(forms, rng.randint(1, 4))
+    lines = ['x = torch.arange(6.).reshape(2, 3)']
+    lines += [f'print({c})' for c in chosen]
+    if rng.random() < 0.3:
+        lines += ['for v in torch.arange(3):', '    print(v, v.item(), v.shape)']
+    if rng.random() < 0.2:
+        lines += ['if x.sum() > 10:', '    print("big sum", x.sum())', 'else:', '    print("small sum")']
+    return '\n'.join(lines)
+
+
+EXTRA_TEMPLATES = [('tensor', 'builtins', t_tensor_builtins, 60), ('pool', 'floatbits', t_float_bits, 60), ('pool', 'outsize', t_outsize, 90), ('tensor', 'promote', t_promote, 70),
                    ('print', 'tensorformat', t_tensor_format, 40), ('print', 'poolopts', t_pool_printopts, 50)]
 
 ALL_TEMPLATES = (

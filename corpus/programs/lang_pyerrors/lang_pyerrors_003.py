@@ -3,4 +3,4 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
-print("a" + 1)
+print(-"a")

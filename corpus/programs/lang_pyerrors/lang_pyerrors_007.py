@@ -3,4 +3,5 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
-print(f"{'x':+}")
+x = None
+print(x.shape)

@@ -3,5 +3,4 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
-print("before")
-print(undefined_name)
+print(abs("x"))

@@ -3,6 +3,5 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
-def f(a):
-    return a
-print(f())
+print("before")
+print(undefined_name)

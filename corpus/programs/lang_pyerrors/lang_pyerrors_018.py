@@ -3,6 +3,4 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
-def f(a):
-    return a
-print(f(1, 2))
+print(int("abc"))

@@ -3,5 +3,6 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
-x = torch.zeros(2)
-print(x.nonexistent)
+def f(a):
+    return a
+print(f(b=1))

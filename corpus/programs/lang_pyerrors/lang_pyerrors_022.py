@@ -3,4 +3,4 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
-print(sum(["a", "b"]))
+print(bool(torch.ones(3)))

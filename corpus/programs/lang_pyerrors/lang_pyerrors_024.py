@@ -3,4 +3,5 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
-print(nn.MaxPool2d(2).kernel)
+x = torch.zeros(2)
+print(x.nonexistent)

@@ -3,5 +3,4 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
-xs = [1, 2, 3]
-print(xs[3])
+print(sum(["a", "b"]))

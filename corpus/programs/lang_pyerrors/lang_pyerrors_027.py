@@ -3,4 +3,4 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
-print(int(torch.zeros(2)))
+print(nn.MaxPool2d(2).kernel)

@@ -3,7 +3,4 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
-x = [1, 2]
-x.append(3)
-print(x)
-x.push(4)
+print(1 + "a")

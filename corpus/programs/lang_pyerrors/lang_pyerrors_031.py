@@ -3,4 +3,4 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
-print(max([]))
+print(int(torch.zeros(2)))

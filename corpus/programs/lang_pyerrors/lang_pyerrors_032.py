@@ -3,4 +3,4 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
-print(float(torch.ones(2, 2)))
+print(range(3)[5])

@@ -3,4 +3,7 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
-print(5 % 0)
+x = [1, 2]
+x.append(3)
+print(x)
+x.push(4)
