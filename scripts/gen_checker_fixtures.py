@@ -113,6 +113,11 @@ CASES = [
     ("unbatched input", ["x = torch.rand(3, 6, 6)\na = nn.MaxPool2d(2)(x)\nb = F.avg_pool2d(x, 3)\nc = nn.AdaptiveAvgPool2d(1)(x)\n"], ["a", "b", "c"]),
     ("list grown by append then indexed", ["pools = []\npools.append(torch.rand(1, 1, 8, 8))\nfor it in range(2):\n    pools.append(F.max_pool2d(pools[-1], 2))\nlast = pools[-1]\nn = len(pools)\n", "def add(lst):\n    lst.append(1)\nxs = [0]\nadd(xs)\nv = xs[1]\n"], []),
     ("list index out of range", ["xs = [1, 2]\nv = xs[2]\n"], []),
+    ("layer attribute changed before use", ["pool = nn.MaxPool2d(5)\npool.kernel_size = 2\ny = pool(torch.rand(1, 1, 4, 4))\n"], []),
+    ("global changed by a function", ["x = torch.rand(1, 1, 2, 2)\ndef grow():\n    global x\n    x = torch.rand(1, 1, 8, 8)\ngrow()\ny = F.max_pool2d(x, 4)\n"], []),
+    ("attribute set in a branch", ["class Net(nn.Module):\n    def __init__(self, big):\n        super().__init__()\n        self.pool = nn.MaxPool2d(2)\n        if big:\n            self.pool = nn.MaxPool2d(6)\n\n    def forward(self, x):\n        return self.pool(x)\n", "flag = torch.rand(1).item() > 2.0\ny = Net(flag)(torch.rand(1, 1, 4, 4))\n"], []),
+    ("data replaced", ["x = torch.rand(1, 1, 2, 2)\nx.data = torch.rand(1, 1, 6, 6)\ny = F.max_pool2d(x, 3)\n"], ["y"]),
+    ("module reprs", ["a = nn.MaxPool2d(3)\nb = nn.AvgPool1d(3)\nc = nn.MaxUnpool2d(2)\nd = nn.LPPool2d(2, 3)\ne = nn.AdaptiveAvgPool2d((2, None))\nf = nn.Conv2d(3, 8, 3, padding=1)\ng = nn.Sequential(nn.MaxPool2d(2, ceil_mode=True), nn.ReLU(), nn.Flatten())\nh = nn.AvgPool2d(3, stride=2, padding=1, count_include_pad=False)\ni = nn.FractionalMaxPool2d(2, output_size=3)\nj = nn.AdaptiveMaxPool1d(4, return_indices=True)\n"], []),
     ("ceil mode avg", ["x = torch.rand(1, 1, 5, 5)\ny = nn.AvgPool2d(2, ceil_mode=True)(x)\nz = nn.AvgPool2d(3, stride=2, padding=1, ceil_mode=True, count_include_pad=False)(x)\n"], ["y", "z"]),
 ]
 
@@ -137,10 +142,13 @@ def run_case(cells):
                 msg = repr(e.args[0])
             return {"error": {"type": type(e).__name__, "message": msg, "cell": ci, "line": line}}
     tensors = {}
+    modules = {}
     for k, v in ns.items():
         if isinstance(v, torch.Tensor) and not k.startswith("_"):
             tensors[k] = {"shape": list(v.shape), "dtype": str(v.dtype).replace("torch.", "")}
-    return {"tensors": tensors}
+        elif isinstance(v, nn.Module) and type(v).__module__.startswith("torch.nn"):
+            modules[k] = repr(v)
+    return {"tensors": tensors, "modules": modules}
 
 
 def main():

@@ -233,9 +233,21 @@ export class Checker {
       case 'Starred': this.assign(target.value, { k: 'list', items: null, elem: UNKNOWN }, scope); return;
       case 'Attribute': {
         const obj = this.expr(target.value, scope);
-        if (obj.k === 'instance' && target.attr.kind === 'Ident') {
-          obj.attrs.set(target.attr.name, v);
+        if (target.attr.kind !== 'Ident') return;
+        const name = target.attr.name;
+        // Objects are shared, so a change made where code may not run is joined, not assumed.
+        const put = (old: SType | undefined): SType => (this.uncertain > 0 && old ? join(old, v) : this.uncertain > 0 ? UNKNOWN : v);
+        if (obj.k === 'instance') {
+          obj.attrs.set(name, put(obj.attrs.get(name)));
           this.record(target, v);
+        } else if (obj.k === 'layer') {
+          obj.args[name] = put(obj.args[name]);
+        } else if (obj.k === 'tensor' && name === 'data') {
+          // x.data = y replaces the tensor's contents (shape and dtype included)
+          const nv = put(obj);
+          obj.shape = nv.k === 'tensor' ? nv.shape : null;
+          obj.dtype = nv.k === 'tensor' ? nv.dtype : null;
+          delete obj.plan;
         }
         return;
       }
@@ -535,7 +547,13 @@ export class Checker {
         const a = tensorAttribute(obj, name);
         if (a) return a;
         const m = findEntry(TENSOR_MEMBERS, name);
-        return m && m.kind === 'method' ? { k: 'method', self: obj, entry: m } : UNKNOWN;
+        if (m && m.kind === 'method') return { k: 'method', self: obj, entry: m };
+        if (name.endsWith('_')) {
+          // an in-place method outside the table (unsqueeze_, resize_ ...): shape no longer known
+          obj.shape = null;
+          delete obj.plan;
+        }
+        return UNKNOWN;
       }
       case 'layer': {
         if (name in obj.args) return obj.args[name];
@@ -683,7 +701,7 @@ export class Checker {
     const bound = this.bind(entry, pos, kw, e, f.table === 'nn');
     if (!bound) return UNKNOWN;
     if (f.table === 'nn') {
-      const layer: SType = { k: 'layer', cls: entry.name, args: bound };
+      const layer: SType = { k: 'layer', cls: entry.name, args: moduleAttributes(entry.name, bound) };
       if (entry.name === 'Sequential') return { k: 'layer', cls: 'Sequential', args: {}, children: pos };
       return layer;
     }
@@ -873,6 +891,8 @@ export class Checker {
     this.block(def.body, local);
     const frame = this.frames.pop()!;
     this.callDepth--;
+    // names the function declares global may have changed
+    for (const g of declaredGlobals(def.body)) this.moduleScope?.vars.set(g, UNKNOWN);
     if (this.callDepth === 0) { this.redirect = outer.redirect; this.redirected = outer.redirected; }
     if (frame.returns.length === 0) return { k: 'none' };
     return frame.returns.reduce((a, b) => join(a, b));
@@ -894,6 +914,50 @@ function moduleScopeOf(scope: Scope): Scope {
   let s = scope;
   while (s.parent) s = s.parent;
   return s;
+}
+
+/**
+ * What a module's constructor stores (torch/nn/modules/pooling.py): MaxPool/AvgPool2d/3d
+ * replace stride=None by kernel_size; AvgPool1d and MaxUnpool store tuples (_single,
+ * _pair, _triple); LPPool keeps None. Later uses and hover read these attributes.
+ */
+function moduleAttributes(cls: string, args: Record<string, SType>): Record<string, SType> {
+  const out = { ...args };
+  const defaultStride = () => { if (out.stride && out.stride.k === 'none' && out.kernel_size) out.stride = out.kernel_size; };
+  const ntuple = (t: SType | undefined, n: number): SType | undefined => {
+    if (!t) return t;
+    if (t.k === 'int' || t.k === 'bool') return { k: 'tuple', items: new Array<SType>(n).fill(t) };
+    return t;
+  };
+  if (/^(MaxPool[123]d|AvgPool[23]d)$/.test(cls)) defaultStride();
+  const conv = /^Conv([12])d$/.exec(cls);
+  if (conv) {
+    const n = Number(conv[1]);
+    for (const k of ['kernel_size', 'stride', 'dilation']) out[k] = ntuple(out[k], n)!;
+    if (out.padding && out.padding.k !== 'str') out.padding = ntuple(out.padding, n)!;
+  }
+  const m = /^(AvgPool1d|MaxUnpool([123])d)$/.exec(cls);
+  if (m) {
+    defaultStride();
+    const n = m[2] ? Number(m[2]) : 1;
+    for (const k of ['kernel_size', 'stride', 'padding']) out[k] = ntuple(out[k], n)!;
+  }
+  return out;
+}
+
+/** Names a function body declares `global` (not looking into nested functions). */
+function declaredGlobals(body: N.Stmt[]): string[] {
+  const out: string[] = [];
+  const visit = (ss: N.Stmt[]) => {
+    for (const s of ss) {
+      if (s.kind === 'Global' && !s.isNonlocal) out.push(...s.names.map((n) => n.name));
+      else if (s.kind === 'If' || s.kind === 'For' || s.kind === 'While') { visit(s.body); visit(s.orelse); }
+      else if (s.kind === 'With') visit(s.body);
+      else if (s.kind === 'Try') { visit(s.body); visit(s.orelse); visit(s.finalbody); s.handlers.forEach((h) => visit(h.body)); }
+    }
+  };
+  visit(body);
+  return out;
 }
 
 /** A list that may have been changed: its length and items are no longer known. */

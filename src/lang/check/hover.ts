@@ -8,7 +8,9 @@ import { nodeAt } from '../syntax/nodeAt';
 import type * as N from '../syntax/nodes';
 import type { NotebookFacts } from './checker';
 import type { LibEntry, LibParam } from './library';
-import { PlanInfo, SType, describe, prefixOf, valueText } from './types';
+import { PlanInfo, SType, describe, prefixOf } from './types';
+import { ModuleReprNode, extraReprFor, moduleRepr } from '../format/moduleRepr';
+import { PyData, PyFloat, PyRendered, PyTuple } from '../format/pyRepr';
 
 const HOVERABLE = new Set(['Name', 'Ident', 'Attribute', 'Call', 'Subscript']);
 
@@ -65,7 +67,7 @@ export function hoverMarkdown(t: SType, facts: NotebookFacts): string | undefine
       return lines.join('\n\n');
     }
     case 'layer': {
-      const lines = [code(`${t.cls}(${Object.entries(t.args).filter(([k]) => !k.startsWith('_')).map(([k, v]) => `${k}=${valueText(v)}`).join(', ')})`)];
+      const lines = [code(layerRepr(t))];
       const plan = facts.layerPlans.get(t);
       if (plan) lines.push(...planLines(plan));
       return lines.join('\n\n');
@@ -73,6 +75,32 @@ export function hoverMarkdown(t: SType, facts: NotebookFacts): string | undefine
     case 'lib': return [code(signature(prefixOf(t.table), t.entry)), t.entry.doc].join('\n\n');
     case 'method': return [code(signature('Tensor.', t.entry)), t.entry.doc].join('\n\n');
     default: return code(describe(t));
+  }
+}
+
+/** The module as PyTorch prints it (repr), with `?` for what is not known statically. */
+export function layerRepr(t: Extract<SType, { k: 'layer' }>): string {
+  return moduleRepr(reprNode(t));
+}
+
+function reprNode(t: SType): ModuleReprNode {
+  if (t.k !== 'layer') return { name: t.k === 'instance' ? t.cls.def.name.name : '?', extraRepr: '' };
+  const attrs: Record<string, PyData> = {};
+  for (const [k, v] of Object.entries(t.args)) attrs[k] = pyData(v);
+  const children = t.children?.map((c, i) => [String(i), reprNode(c)] as const);
+  return { name: t.cls, extraRepr: extraReprFor(t.cls, attrs), children };
+}
+
+function pyData(t: SType): PyData {
+  switch (t.k) {
+    case 'int': return t.v ?? new PyRendered('?');
+    case 'float': return t.v !== undefined ? new PyFloat(t.v) : new PyRendered('?');
+    case 'bool': return t.v ?? new PyRendered('?');
+    case 'none': return null;
+    case 'str': return t.v ?? new PyRendered('?');
+    case 'tuple': return new PyTuple(t.items.map(pyData));
+    case 'list': return t.items ? t.items.map(pyData) : new PyRendered('[...]');
+    default: return new PyRendered('?');
   }
 }
 

@@ -5,7 +5,12 @@ import * as assert from 'assert';
 import { createStaticProject } from '../../../src/lang/check';
 import fixture from '../../fixtures/check/programs.json';
 
-interface Case { name: string; cells: string[]; mustKnow: string[]; tensors?: Record<string, { shape: number[]; dtype: string }> }
+interface Case {
+  name: string; cells: string[]; mustKnow: string[];
+  tensors?: Record<string, { shape: number[]; dtype: string }>;
+  /** repr() of the torch.nn modules the notebook leaves in variables */
+  modules?: Record<string, string>;
+}
 const cases = (fixture as { cases: Case[] }).cases;
 
 
@@ -34,6 +39,24 @@ describe('hover', () => {
     });
   }
 
+  for (const c of cases) {
+    if (!c.modules || Object.keys(c.modules).length === 0) continue;
+    it(`${c.name}: layers hover as PyTorch prints them`, () => {
+      const p = createStaticProject();
+      p.setCells(c.cells);
+      const cell = c.cells.length - 1;
+      const src = c.cells[cell];
+      for (const [name, repr] of Object.entries(c.modules!)) {
+        // the last assignment: that is the value the variable holds at the end
+        const at = [...src.matchAll(new RegExp(`^${name} =`, 'gm'))].pop()?.index;
+        if (at === undefined) continue;
+        const h = p.hover(cell, at);
+        assert.ok(h, `no hover on ${name}`);
+        assert.ok(h.markdown.includes(repr), `${name}: expected ${repr}\n${h.markdown}`);
+      }
+    });
+  }
+
   it('a pooling call shows the derivation per axis (the tutorial: 5×5, kernel 3)', () => {
     const c = cases.find((x) => x.name === 'tutorial maxpool floor')!;
     const out = c.tensors!.y.shape; // [1, 1, 1, 1] from PyTorch
@@ -51,7 +74,7 @@ describe('hover', () => {
     p.setCells(c.cells);
     const src = c.cells[0];
     const h = p.hover(0, src.indexOf('pool ='))!;
-    assert.ok(h.markdown.includes('MaxPool2d(kernel_size=3, stride=None, padding=0, dilation=1, return_indices=False, ceil_mode=False)'), h.markdown);
+    assert.ok(h.markdown.includes('MaxPool2d(kernel_size=3, stride=3, padding=0, dilation=1, ceil_mode=False)'), h.markdown);
     assert.ok(h.markdown.includes('H: floor('), h.markdown);
   });
 
