@@ -112,7 +112,11 @@ async function startCodeServer(options) {
     try { if (child.pid) process.kill(-child.pid, signal); } catch { /* already gone */ }
   };
   // Last resort if the caller never gets to stop(): 'exit' handlers must be synchronous.
-  const onExit = () => { if (!stopped) killGroup('SIGKILL'); };
+  const onExit = () => {
+    if (stopped) return;
+    killGroup('SIGKILL');
+    try { fs.rmSync(tmp, { recursive: true, force: true }); } catch { /* best effort */ }
+  };
   process.on('exit', onExit);
 
   async function stop() {
