@@ -10,7 +10,7 @@ import { str } from './repr';
 
 export function formatValue(v: Value, spec: string): string {
   if (typeof v === 'string') return formatWithSpec({ kind: 'str', value: v }, spec);
-  if (typeof v === 'number') return formatWithSpec({ kind: 'int', value: v }, spec);
+  if (typeof v === 'number' || typeof v === 'bigint') return formatWithSpec({ kind: 'int', value: v }, spec);
   if (typeof v === 'boolean') return formatWithSpec({ kind: 'bool', value: v }, spec);
   if (v instanceof PyFloat) return formatWithSpec({ kind: 'float', value: v.v }, spec);
   if (v instanceof Tensor && !(v instanceof PyParameter) && v.ndim === 0) {

@@ -56,6 +56,9 @@ export class Interpreter implements CallContext {
   steps = 0;
   private depth = 0;
   private lastYield = Date.now();
+  private lastCheck = Date.now();
+  private checkStride = 1;
+  private untilCheck = 1;
   private cellTag: object = {};
   private currentTag: object = {};
   token?: CancelToken;
@@ -79,7 +82,8 @@ export class Interpreter implements CallContext {
     this.token = token;
     this.steps = 0;
     this.depth = 0;
-    this.lastYield = Date.now();
+    this.lastYield = this.lastCheck = Date.now();
+    this.checkStride = this.untilCheck = 1;
     this.cellTag = mod;
     this.currentTag = mod;
     const body = mod.body;
@@ -122,16 +126,31 @@ export class Interpreter implements CallContext {
       uncatchable.add(e);
       throw e;
     }
-    if ((this.steps & 1023) === 0) {
-      if (this.token?.cancelled) throw this.cancelled();
-      if (Date.now() - this.lastYield > 15) return this.pause();
-    }
+    if (--this.untilCheck > 0) return undefined;
+    return this.check();
+  }
+
+  /**
+   * The interrupt and yield check, by time rather than by step count: a step can be one
+   * cheap assignment or one pooling op over millions of elements. The clock is read every
+   * `checkStride` steps; the stride doubles (up to 1024) while checks come less than 2 ms
+   * apart and drops to 1 after a slow stretch, so cheap loops pay almost nothing and a loop
+   * of heavy ops checks (and yields, every 15 ms) between every two ops.
+   */
+  private check(): Promise<void> | undefined {
+    const t = Date.now();
+    const elapsed = t - this.lastCheck;
+    this.lastCheck = t;
+    this.checkStride = elapsed > 16 ? 1 : elapsed > 2 ? Math.max(1, this.checkStride >> 1) : Math.min(1024, this.checkStride * 2);
+    this.untilCheck = this.checkStride;
+    if (this.token?.cancelled) throw this.cancelled();
+    if (t - this.lastYield > 15) return this.pause();
     return undefined;
   }
 
   private async pause(): Promise<void> {
     await yieldToEventLoop();
-    this.lastYield = Date.now();
+    this.lastYield = this.lastCheck = Date.now(); // time spent away is not the steps' time
     if (this.token?.cancelled) throw this.cancelled();
   }
 

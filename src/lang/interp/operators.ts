@@ -24,16 +24,45 @@ const TYPE = 'TypeError';
 /** A Python number operand as the engine's scalar (keeps int vs float vs bool). */
 export function toScalar(v: Value): Scalar | undefined {
   if (typeof v === 'number') return pyInt(v);
+  if (typeof v === 'bigint') return pyInt(Number(v));
   if (v instanceof PyFloat) return pyFloat(v.v);
   if (typeof v === 'boolean') return pyBool(v);
   return undefined;
 }
 
-function isNum(v: Value): v is number | boolean | PyFloat {
-  return typeof v === 'number' || typeof v === 'boolean' || v instanceof PyFloat;
+type Num = number | bigint | boolean | PyFloat;
+function isNum(v: Value): v is Num {
+  return typeof v === 'number' || typeof v === 'boolean' || v instanceof PyFloat || typeof v === 'bigint';
 }
-const numOf = (v: number | boolean | PyFloat) => (typeof v === 'number' ? v : typeof v === 'boolean' ? (v ? 1 : 0) : v.v);
-const isIntLike = (v: Value): v is number | boolean => typeof v === 'number' || typeof v === 'boolean';
+const numOf = (v: Num): number => (typeof v === 'number' ? v : typeof v === 'boolean' ? (v ? 1 : 0) : typeof v === 'bigint' ? Number(v) : v.v);
+const isIntLike = (v: Value): v is number | boolean | bigint => typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint';
+const bigOf = (v: number | boolean | bigint): bigint => (typeof v === 'bigint' ? v : BigInt(typeof v === 'boolean' ? (v ? 1 : 0) : v));
+/** A Python int result: a JS number while exact, a bigint beyond 2^53. */
+export const normInt = (v: bigint): number | bigint => (v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v);
+
+/** Int arithmetic in arbitrary precision (Python ints), used when a result leaves the exact double range. */
+function bigIntOp(op: N.BinaryOperator, l: number | boolean | bigint, r: number | boolean | bigint): Value | undefined {
+  const a = bigOf(l), b = bigOf(r);
+  switch (op) {
+    case '+': return normInt(a + b);
+    case '-': return normInt(a - b);
+    case '*': return normInt(a * b);
+    case '//': {
+      if (b === 0n) throw pyError('ZeroDivisionError', 'integer division or modulo by zero');
+      const q = a / b;
+      return normInt((a % b !== 0n) && ((a < 0n) !== (b < 0n)) ? q - 1n : q);
+    }
+    case '%': {
+      if (b === 0n) throw pyError('ZeroDivisionError', 'integer modulo by zero');
+      const m = a % b;
+      return normInt(m !== 0n && ((m < 0n) !== (b < 0n)) ? m + b : m);
+    }
+    case '**':
+      if (b < 0n) return undefined;
+      return normInt(a ** b);
+    default: return undefined;
+  }
+}
 
 function unsupported(op: string, l: Value, r: Value): Error {
   const shown = op === '**' ? '** or pow()' : op;
@@ -59,9 +88,13 @@ export function floatDivmod(vx: number, wx: number): [number, number] {
   return [floordiv, mod];
 }
 
-function numberOp(op: N.BinaryOperator, l: number | boolean | PyFloat, r: number | boolean | PyFloat): Value | undefined {
+function numberOp(op: N.BinaryOperator, l: Num, r: Num): Value | undefined {
   const a = numOf(l), b = numOf(r);
   const ints = isIntLike(l) && isIntLike(r);
+  if (ints && (typeof l === 'bigint' || typeof r === 'bigint' || !exactIntResult(op, a, b))) {
+    const big = bigIntOp(op, l as number | bigint | boolean, r as number | bigint | boolean);
+    if (big !== undefined) return big;
+  }
   switch (op) {
     case '+': return ints ? a + b : new PyFloat(a + b);
     case '-': return ints ? a - b : new PyFloat(a - b);
@@ -92,6 +125,18 @@ function numberOp(op: N.BinaryOperator, l: number | boolean | PyFloat, r: number
       return Number(z);
     }
     case '@': return undefined;
+  }
+}
+
+/** Whether a double computes this int op exactly (else the bigint path runs). */
+function exactIntResult(op: N.BinaryOperator, a: number, b: number): boolean {
+  const safe = (x: number) => Number.isSafeInteger(x);
+  switch (op) {
+    case '+': return safe(a + b);
+    case '-': return safe(a - b);
+    case '*': return safe(a * b);
+    case '**': return b < 0 || safe(Math.pow(a, b));
+    default: return true;
   }
 }
 
@@ -227,6 +272,11 @@ export function unaryOp(op: N.UnaryOperator, v: Value): Value {
     if (op === '~') return ew.bitwiseNot(v);
     if (op === '+') return v;
   }
+  if (typeof v === 'bigint') {
+    if (op === '-') return normInt(-v);
+    if (op === '+') return v;
+    if (op === '~') return normInt(-v - 1n);
+  }
   if (typeof v === 'number' || typeof v === 'boolean') {
     const n = typeof v === 'boolean' ? (v ? 1 : 0) : v;
     if (op === '-') return 0 - n;
@@ -243,7 +293,13 @@ export function unaryOp(op: N.UnaryOperator, v: Value): Value {
 /** Python == on non-tensor values. */
 export function pyEquals(a: Value, b: Value): boolean {
   if (a === b) return true;
-  if (isNum(a) && isNum(b)) return numOf(a) === numOf(b);
+  if (isNum(a) && isNum(b)) {
+    if (typeof a === 'bigint' || typeof b === 'bigint') {
+      if (a instanceof PyFloat || b instanceof PyFloat) return numOf(a) === numOf(b);
+      return bigOf(a as number | bigint | boolean) === bigOf(b as number | bigint | boolean);
+    }
+    return numOf(a) === numOf(b);
+  }
   if (a instanceof PyList && b instanceof PyList) return seqEquals(a.items, b.items);
   if (a instanceof PyTuple && b instanceof PyTuple) return seqEquals(a.items, b.items);
   if (a instanceof PyDType && b instanceof PyDType) return a.dtype === b.dtype;

@@ -19,6 +19,7 @@ export function repr(v: Value, seen: Set<object> = new Set()): string {
   if (v === null) return 'None';
   switch (typeof v) {
     case 'number': return intRepr(v);
+    case 'bigint': return v.toString();
     case 'boolean': return v ? 'True' : 'False';
     case 'string': return strRepr(v);
   }

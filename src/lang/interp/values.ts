@@ -207,7 +207,7 @@ export interface CallContext {
 }
 
 export type Value =
-  | number | boolean | null | string
+  | number | bigint | boolean | null | string
   | PyFloat | PyList | PyTuple | PyDict | PySet | PyRange | PySlice | PyEllipsis | PyDType
   | PyBuiltin | PyFunction | PyBoundMethod | PyClass | PyInstance | PyModule | PyUnsupported
   | Tensor | PyIterator | PyProperty | PySuper;
@@ -261,11 +261,12 @@ export const keyErrorKeys = new WeakMap<TorchError, Value>();
 
 export const isInt = (v: Value): v is number => typeof v === 'number';
 export const isFloat = (v: Value): v is PyFloat => v instanceof PyFloat;
-export const isNumber = (v: Value): boolean => typeof v === 'number' || v instanceof PyFloat || typeof v === 'boolean';
+export const isNumber = (v: Value): boolean => typeof v === 'number' || typeof v === 'bigint' || v instanceof PyFloat || typeof v === 'boolean';
 
 /** The numeric value of an int/float/bool (callers have checked isNumber). */
 export function num(v: Value): number {
   if (typeof v === 'number') return v;
+  if (typeof v === 'bigint') return Number(v);
   if (v instanceof PyFloat) return v.v;
   if (typeof v === 'boolean') return v ? 1 : 0;
   throw pyError('TypeError', `expected a number, got '${typeName(v)}'`);
@@ -280,6 +281,7 @@ export function typeName(v: Value): string {
   if (v === null) return 'NoneType';
   switch (typeof v) {
     case 'number': return 'int';
+    case 'bigint': return 'int';
     case 'boolean': return 'bool';
     case 'string': return 'str';
   }
@@ -311,6 +313,7 @@ export function truthy(v: Value): boolean {
   switch (typeof v) {
     case 'boolean': return v;
     case 'number': return v !== 0;
+    case 'bigint': return v !== 0n;
     case 'string': return v.length > 0;
   }
   if (v instanceof PyFloat) return v.v !== 0;
@@ -332,6 +335,7 @@ export function hashKey(v: Value): string {
   if (v === null) return 'N';
   switch (typeof v) {
     case 'number': return `n${v}`;
+    case 'bigint': return `n${v}`;
     case 'boolean': return `n${v ? 1 : 0}`;
     case 'string': return `s${v}`;
   }

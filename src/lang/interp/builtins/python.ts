@@ -50,6 +50,7 @@ function argCount(name: string, args: Value[], min: number, max: number): void {
 /** Python int(x) of a number-like value. */
 export function toInt(v: Value, base?: number): number {
   if (typeof v === 'number') return v;
+  if (typeof v === 'bigint') return Number(v);
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (v instanceof PyFloat) {
     if (Number.isNaN(v.v)) throw pyError('ValueError', 'cannot convert float NaN to integer');
@@ -357,6 +358,7 @@ export function makePythonBuiltins(): Builtins {
     argCount('abs', args, 1, 1);
     const v = args[0];
     if (typeof v === 'number') return Math.abs(v);
+    if (typeof v === 'bigint') return v < 0n ? -v : v;
     if (typeof v === 'boolean') return v ? 1 : 0;
     if (v instanceof PyFloat) return new PyFloat(Math.abs(v.v));
     if (v instanceof Tensor) return ew.abs(v);
@@ -374,10 +376,7 @@ export function makePythonBuiltins(): Builtins {
   names.set('round', fn('round', (args, kwargs) => {
     const b = bindArgs(sig('round', 'number', ['ndigits', null]), args, kwargs);
     const x = b.values.get('number')!, nd = b.values.get('ndigits')!;
-    if (x instanceof Tensor) {
-      if (nd !== null) throw pyError('NotImplementedError', 'poolnb: round(tensor, ndigits) is not part of PoolScript');
-      throw pyError('NotImplementedError', 'poolnb: round(tensor) is not part of PoolScript; use torch.round');
-    }
+    if (x instanceof Tensor) throw pyError('TypeError', "type Tensor doesn't define __round__ method");
     if (typeof x === 'number' || typeof x === 'boolean') {
       const n = typeof x === 'boolean' ? (x ? 1 : 0) : x;
       if (nd === null) return n;
