@@ -34,6 +34,8 @@ DT_NAME = {v: k for k, v in TORCH_DT.items()}
 
 
 def enc(t):
+    if any(n < 0 for n in t.shape):  # MaxUnpool can return a size -1 next to a size 0
+        return {"shape": list(t.shape), "dtype": DT_NAME[t.dtype], "b64": ""}
     t = t.detach().contiguous()
     dt = DT_NAME[t.dtype]
     arr = t.numpy()
@@ -120,17 +122,19 @@ def add(group, op, nd, args, x, indices=None, samples=None, note=""):
         extra["samples"] = samples
     if note:
         c["note"] = note
+    outs = None
     try:
         with torch.no_grad():
             outs = call_torch(c, x, extra)
+    except Exception as e:  # noqa: BLE001 - every Python exception is a legitimate expectation
+        c["expect"] = {"error": {"type": type(e).__name__, "message": str(e)}}
+    if outs is not None:
         c["expect"] = {"outputs": [enc(o) for o in outs]}
         if op == "adaptive_avg":
             osz = args["outputSize"]
             osz = [osz] * nd if isinstance(osz, int) else osz
             if all(o == 1 for o in osz):
-                c["meanPath"] = True  # torch computes input.mean(): compared to relative 1e-6
-    except Exception as e:  # noqa: BLE001 - every Python exception is a legitimate expectation
-        c["expect"] = {"error": {"type": type(e).__name__, "message": str(e)}}
+                c["meanPath"] = True  # torch computes input.mean() (ATen's reduction order)
     c["args"] = json_safe(args)
     CASES.setdefault(group, []).append(c)
 
@@ -404,6 +408,17 @@ def gen_specials():
     add(g, "avg_pool", 3, {"kernelSize": 2, "stride": 2, "ceilMode": True, "divisorOverride": 1}, torch.arange(1., 28.).reshape(1, 1, 3, 3, 3))
     add(g, "avg_pool", 1, {"kernelSize": 2}, T([[[-0.0, -0.0]]]))
     add(g, "avg_pool", 2, {"kernelSize": 2, "divisorOverride": -1}, torch.ones(1, 1, 2, 2))
+    for dt in (torch.float32, torch.float64):  # 0 / negative divisor gives +0 (the output starts at 0)
+        add(g, "avg_pool", 2, {"kernelSize": 2, "stride": 1, "padding": 1, "divisorOverride": -2}, torch.zeros(1, 2, 3, 3, dtype=dt))
+        add(g, "avg_pool", 3, {"kernelSize": 2, "divisorOverride": -2}, torch.zeros(1, 1, 2, 2, 2, dtype=dt))
+        add(g, "avg_pool", 1, {"kernelSize": 2}, T([[[3., -3., -0.0, 0.0]]]).to(dt))
+    add(g, "max_unpool", 3, {"kernelSize": 1, "padding": 1}, torch.ones(5, 5, 1, 2), indices=torch.zeros(5, 5, 1, 2, dtype=torch.long))
+    add(g, "max_unpool", 2, {"kernelSize": 2, "stride": [1]}, torch.ones(1, 1, 2, 2), indices=torch.zeros(1, 1, 2, 2, dtype=torch.long))
+    add(g, "max_unpool", 2, {"kernelSize": 2, "padding": [0]}, torch.ones(1, 1, 2, 2), indices=torch.zeros(1, 1, 2, 2, dtype=torch.long))
+    add(g, "max_unpool", 3, {"kernelSize": 2, "stride": [1, 1, 1, 1]}, torch.ones(1, 1, 2, 2, 2), indices=torch.zeros(1, 1, 2, 2, 2, dtype=torch.long))
+    add(g, "max_unpool", 2, {"kernelSize": 2}, torch.ones(2), indices=torch.zeros(2, dtype=torch.long))
+    add(g, "max_unpool", 1, {"kernelSize": 1, "stride": 3, "padding": 1}, torch.ones(0, 1, 1), indices=torch.zeros(0, 1, 1, dtype=torch.long))
+    add(g, "max_unpool", 1, {"kernelSize": 1, "stride": 3, "padding": 1}, torch.ones(1, 1, 1), indices=torch.zeros(1, 1, 1, dtype=torch.long))
     L = torch.arange(16).reshape(1, 1, 4, 4)
     add(g, "avg_pool", 2, {"kernelSize": 2}, L)
     add(g, "avg_pool", 2, {"kernelSize": 2}, T([[[[1, 2], [2, 2]]]], torch.long))

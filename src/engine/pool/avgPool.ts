@@ -141,7 +141,8 @@ export function avgPoolPlane(
           }
         }
         const divisor = div !== null ? div : cip ? poolT * poolH * poolW : (t1 - t0) * (h1 - h0) * (w1 - w0);
-        dst[o++] = kind === 'i64' ? truncQuot(sum, divisor) : sum / divisor;
+        // the output starts at 0 and the quotient is added to it: a -0 (0 / negative divisor) becomes +0
+        dst[o++] = kind === 'i64' ? truncQuot(sum, divisor) : 0 + sum / divisor;
         ticker.add(kVol);
       }
     }
@@ -171,7 +172,8 @@ export function avgPool(nd: 1 | 2 | 3, input: Tensor, a: AvgPoolArgs, token?: Ca
   const kind = input.dtype === 'float32' ? 'f32' : input.dtype === 'float64' ? 'f64' : 'i64';
   // [fast path, src/engine/fast] float32 1-D/2-D: the bit-identical WebAssembly SIMD kernel; it
   // returns false (nothing written) when it does not apply, and the reference loop below runs.
-  const fast = kind === 'f32' && outPlane > 0 && geo.inD === 1 && geo.kD === 1 && geo.pD === 0 &&
+  // (a negative divisor_override stays on the reference loop, which keeps PyTorch's +0 for 0 / -d)
+  const fast = kind === 'f32' && outPlane > 0 && (plan.divisorOverride === null || plan.divisorOverride > 0) && geo.inD === 1 && geo.kD === 1 && geo.pD === 0 &&
     fastAvgPool2d(data, off, planes, geo.inH, geo.inW, geo.kH, geo.kW,
       geo.sH, geo.sW, geo.pH, geo.pW, geo.outH, geo.outW, plan.countIncludePad, plan.divisorOverride, output.storage,
       (n) => ticker.add(n));

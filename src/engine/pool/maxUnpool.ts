@@ -31,7 +31,8 @@ export function maxUnpoolShape(
   const def: number[] = [];
   for (let d = 0; d < k.length; d++) {
     const at = ndim - k.length + d;
-    if (at < 0) throw indexError('tuple index out of range');
+    // Python indexes input.size(), stride and padding tuples that may be too short
+    if (at < 0 || s[d] === undefined || p[d] === undefined) throw indexError('tuple index out of range');
     def.push(unpoolDefaultSize(inputShape[at], k[d], s[d], p[d]));
   }
   let os: number[];
@@ -113,7 +114,15 @@ function dtypeCheck(op: string, dtype: DType, outputShape: number[]): void {
  * size (and so do we).
  */
 function checkNonNegative(shape: number[]): void {
-  if (shape.some((v) => v < 0) && !shape.includes(0)) throw runtimeError('numel: integer multiplication overflow');
+  if (!shape.some((v) => v < 0)) return;
+  // c10::safe_multiply_u64: sizes as uint64, overflow is sticky; then numel * itemsize
+  const M = 1n << 64n;
+  let prod = 1n, overflow = false;
+  for (const v of shape) {
+    prod *= v < 0 ? M + BigInt(v) : BigInt(v);
+    if (prod >= M) { overflow = true; prod %= M; }
+  }
+  if (overflow || prod !== 0n) throw runtimeError('numel: integer multiplication overflow');
 }
 
 function sameShape(a: readonly number[], b: readonly number[]): boolean {
