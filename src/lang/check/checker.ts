@@ -42,14 +42,14 @@ export interface NotebookFacts {
   boundAnywhere: Set<string>;
   /** `from x import *` somewhere: then no NameErrors at all */
   starImport: boolean;
-  /** the type recorded at each node, for hover (the latest evaluation wins) */
-  types: Map<N.Node, SType>;
+  /** the type recorded at each node, for hover (the latest evaluation wins; weak: old trees go) */
+  types: WeakMap<N.Node, SType>;
   /** the last plan a layer computed, for hovering the layer's name */
-  layerPlans: Map<SType, PlanInfo>;
+  layerPlans: WeakMap<SType, PlanInfo>;
 }
 
 export function newFacts(): NotebookFacts {
-  return { boundAnywhere: new Set(), starImport: false, types: new Map(), layerPlans: new Map() };
+  return { boundAnywhere: new Set(), starImport: false, types: new WeakMap(), layerPlans: new WeakMap() };
 }
 
 /** The predefined names of every session: torch, nn, F (as the three imports would bind them). */
@@ -685,6 +685,13 @@ export class Checker {
     const entry = f.entry;
     if (f.table === 'builtin') return this.callBuiltin(entry.name, pos, kw, opaque, e);
     if (f.table === 'helper') {
+      if (entry.name === 'explain' && !opaque) {
+        // explain(layer, x) calls the layer on x: the same errors, on the explain call
+        const layer = pos[0] ?? kw.layer, x = pos[1] ?? kw.x;
+        if (layer && x && layer.k === 'layer') this.applyLayer(layer, [x], {}, e);
+        else if (layer && x && layer.k === 'instance') this.call1(layer, x, e);
+        return { k: 'none' };
+      }
       if (entry.name === 'image') {
         const mode = pos[1] ?? kw.mode;
         const c = mode && mode.k === 'str' && mode.v !== undefined ? (mode.v === 'L' ? 1 : mode.v === 'RGB' ? 3 : null) : mode ? null : 3;
@@ -861,6 +868,12 @@ export class Checker {
       }
       default: return UNKNOWN;
     }
+  }
+
+  /** Calls a user module instance on one input (its forward). */
+  private call1(inst: Extract<SType, { k: 'instance' }>, x: SType, e: N.Call): SType {
+    const fwd = inst.cls.isModule ? inst.cls.methods.get('forward') : inst.cls.methods.get('__call__');
+    return fwd ? this.callUser(fwd, [x], {}, e, inst) : UNKNOWN;
   }
 
   /** A user function or method, evaluated with the call's argument types. */

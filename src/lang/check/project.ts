@@ -7,6 +7,7 @@ import { parse } from '../syntax/parser';
 import type { Module, ParseResult } from '../syntax/nodes';
 import { Checker, NotebookFacts, Scope, initialScope, newFacts } from './checker';
 import { syntaxDiagnostic } from './diagnostics';
+import { cloneValues } from './types';
 import { collectBoundNames } from './names';
 import { hoverAt } from './hover';
 import { completionsAt } from './completion';
@@ -59,10 +60,13 @@ export class StaticNotebook implements StaticProject {
     const bound = new Set<string>();
     let star = false;
     for (const c of this.cells) star = collectBoundNames(this.parseCell(c).module, bound).starImport || star;
+    const same = star === this.facts.starImport && bound.size === this.facts.boundAnywhere.size
+      && [...bound].every((n) => this.facts.boundAnywhere.has(n));
+    this.factsKey = key;
+    if (same) return this.facts;
     // Types are kept (they are keyed by node, and unchanged cells keep their nodes).
     this.facts = { ...this.facts, boundAnywhere: bound, starImport: star };
-    this.factsKey = key;
-    // Analyses depend on the facts (NameErrors): recheck everything.
+    // Analyses depend on the facts (which names are NameErrors): recheck every cell.
     this.analyses.length = 0;
     return this.facts;
   }
@@ -81,7 +85,7 @@ export class StaticNotebook implements StaticProject {
 
   private check(index: number, text: string, scopeIn: Scope, facts: NotebookFacts): CellAnalysis {
     const p = this.parseCell(text);
-    const scope = new Scope(undefined, new Map(scopeIn.vars));
+    const scope = new Scope(undefined, cloneValues(scopeIn.vars));
     const checker = new Checker(facts, index);
     checker.moduleScope = scope;
     try {
@@ -90,7 +94,10 @@ export class StaticNotebook implements StaticProject {
       // A checker bug must not break the editor: this cell just gets no static diagnostics.
       checker.diags.length = 0;
     }
-    const diagnostics = [...p.errors.slice(0, 1).map(syntaxDiagnostic), ...dedupe(checker.diags)].map((d) => widen(d, text));
+    // A cell with a syntax error does not run: Python reports only the SyntaxError, so the
+    // checker's errors are dropped (its information and warnings stay).
+    const own = p.errors.length ? checker.diags.filter((d) => d.severity !== 'error') : checker.diags;
+    const diagnostics = [...p.errors.slice(0, 1).map(syntaxDiagnostic), ...dedupe(own)].map((d) => widen(d, text));
     return { text, parse: p, diagnostics, scopeIn, scopeOut: scope };
   }
 

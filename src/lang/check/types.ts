@@ -162,3 +162,50 @@ function layerArgsText(t: Extract<SType, { k: 'layer' }>): string {
   if (t.children) return `${t.children.length} layers`;
   return Object.entries(t.args).map(([k, v]) => `${k}=${valueText(v)}`).join(', ');
 }
+
+/**
+ * A deep copy of a scope's values that keeps aliasing (two names for one list stay one
+ * list). Each cell is checked on a copy of the scope above it, so changes a cell makes to
+ * shared objects (instance attributes, list items, x.data) never leak into the cached
+ * analysis of the cells above.
+ */
+export function cloneValues(vars: ReadonlyMap<string, SType>): Map<string, SType> {
+  const memo = new Map<SType, SType>();
+  const c = (t: SType): SType => {
+    const hit = memo.get(t);
+    if (hit) return hit;
+    switch (t.k) {
+      case 'tensor': { const o = { ...t, shape: t.shape ? t.shape.slice() : null }; memo.set(t, o); return o; }
+      case 'tuple': { const o = { ...t, items: [] as SType[] }; memo.set(t, o); o.items = t.items.map(c); return o; }
+      case 'list': {
+        const o: Extract<SType, { k: 'list' }> = { k: 'list', items: null, elem: UNKNOWN };
+        memo.set(t, o);
+        o.items = t.items ? t.items.map(c) : null;
+        o.elem = c(t.elem);
+        return o;
+      }
+      case 'layer': {
+        const o: Extract<SType, { k: 'layer' }> = { k: 'layer', cls: t.cls, args: {} };
+        memo.set(t, o);
+        for (const [k, v] of Object.entries(t.args)) o.args[k] = c(v);
+        if (t.children) o.children = t.children.map(c);
+        return o;
+      }
+      case 'instance': {
+        const o: Extract<SType, { k: 'instance' }> = { k: 'instance', cls: t.cls, attrs: new Map() };
+        memo.set(t, o);
+        for (const [k, v] of t.attrs) o.attrs.set(k, c(v));
+        return o;
+      }
+      case 'method': { const o = { ...t }; memo.set(t, o); o.self = c(t.self); return o; }
+      case 'function': {
+        if (!t.self) return t;
+        const o = { ...t }; memo.set(t, o); o.self = c(t.self); return o;
+      }
+      default: return t;
+    }
+  };
+  const out = new Map<string, SType>();
+  for (const [k, v] of vars) out.set(k, c(v));
+  return out;
+}
