@@ -50,22 +50,30 @@ export function intArg(fn: string, name: string, v: Value, pos?: number): number
   throw pyError('TypeError', `${fn}(): argument '${name}'${pos ? ` (position ${pos})` : ''} must be int, not ${typeName(v)}`);
 }
 
-/** `*size` arguments: `f(2, 3)`, `f((2, 3))`, `f([2, 3])`, `f(torch.Size([2, 3]))`. */
+/** The ops whose size arguments PyTorch 1.13 parses as SymInts (its messages say so). */
+const SYMINT_OPS = new Set(['zeros', 'ones', 'empty', 'full', 'view', 'reshape', 'expand', 'new_zeros', 'new_ones']);
+
+/** `*size` arguments: `f(2, 3)`, `f((2, 3))`, `f([2, 3])`, `f(torch.Size([2, 3]))`, with torch's TypeErrors. */
 export function shapeArgs(fn: string, args: Value[], name = 'size'): number[] {
-  const list = args.length === 1 && (args[0] instanceof PyList || args[0] instanceof PyTuple) ? (args[0] as PyList).items : args;
+  const kind = SYMINT_OPS.has(fn) ? 'SymInts' : 'ints';
+  const isSeq = args.length === 1 && (args[0] instanceof PyList || args[0] instanceof PyTuple);
+  if (args.length === 1 && !isSeq && typeof args[0] !== 'number' && !(args[0] instanceof Tensor)) {
+    throw pyError('TypeError', `${fn}(): argument '${name}' (position 1) must be tuple of ${kind}, not ${typeName(args[0])}`);
+  }
+  const list = isSeq ? (args[0] as PyList).items : args;
   return list.map((v, i) => {
     if (typeof v === 'number') return v;
     if (v instanceof Tensor && v.numel === 1 && v.dtype !== 'float32' && v.dtype !== 'float64') return v.item();
-    if (args.length === 1 && list !== args) {
-      throw pyError('TypeError', `${fn}(): argument '${name}' (position 1) must be tuple of ints, but found element of type ${typeName(v)} at pos ${i}`);
-    }
-    throw pyError('TypeError', `${fn}(): argument '${name}' (position ${i + 1}) must be tuple of ints, not ${typeName(v)}`);
+    throw pyError('TypeError', `${fn}(): argument '${name}' must be tuple of ${kind}, but found element of type ${typeName(v)} at pos ${i + 1}`);
   });
 }
 
 /** An int or a tuple/list of ints (pooling's kernel_size, stride, ...), kept as the user gave it. */
 export function intOrInts(fn: string, name: string, v: Value, pos?: number): number | number[] {
   if (typeof v === 'number') return v;
+  if (typeof v === 'bigint' || (v instanceof PyTuple || v instanceof PyList) && v.items.some((x) => typeof x === 'bigint')) {
+    throw pyError('RuntimeError', 'Overflow when unpacking long');
+  }
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (v instanceof PyList || v instanceof PyTuple) {
     return v.items.map((x, i) => {

@@ -616,8 +616,9 @@ export class Interpreter implements CallContext {
         try {
           return binaryOp(e.op, l, r, false);
         } catch (err) {
-          this.mark(err, e);
-          throw err;
+          const out = err instanceof RangeError && /BigInt/.test(err.message) ? pyError('MemoryError', '') : err;
+          this.mark(out, e);
+          throw out;
         }
       }
       case 'BoolOp': {
@@ -795,6 +796,11 @@ export class Interpreter implements CallContext {
         const re = pyError('RecursionError', 'maximum recursion depth exceeded');
         this.mark(re, e);
         throw re;
+      }
+      if (err instanceof RangeError && /BigInt/.test(err.message)) {
+        const me = pyError('MemoryError', '');
+        this.mark(me, e);
+        throw me;
       }
       this.mark(err, e);
       throw err;

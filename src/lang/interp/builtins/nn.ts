@@ -317,13 +317,19 @@ export function installNn(b: Builtins, torch: PyModule): { nn: PyModule; F: PyMo
     const name = `Conv${nd}d`;
     const cSig = fwdSig(name);
     layer(name, 'conv', (self, a) => {
-      const tup = (v: Value): PyTuple => typeof v === 'number' ? new PyTuple(new Array(nd).fill(v)) : new PyTuple((v as PyTuple).items.slice());
+      const tup = (v: Value): PyTuple => (v instanceof PyTuple || v instanceof PyList) ? new PyTuple(v.items.slice()) : new PyTuple(new Array(nd).fill(v));
       const inC = intArg(name, 'in_channels', a.get('in_channels')!), outC = intArg(name, 'out_channels', a.get('out_channels')!);
       const groups = intArg(name, 'groups', a.get('groups')!);
       if (groups <= 0) throw pyError('ValueError', 'groups must be a positive integer');
       if (inC % groups !== 0) throw pyError('ValueError', 'in_channels must be divisible by groups');
       if (outC % groups !== 0) throw pyError('ValueError', 'out_channels must be divisible by groups');
       const k = tup(a.get('kernel_size')!);
+      // The weight is torch.empty((out, in / groups, *kernel_size)): its size must be ints.
+      k.items.forEach((x, i) => {
+        if (typeof x !== 'number') {
+          throw pyError('TypeError', `empty(): argument 'size' must be tuple of SymInts, but found element of type ${typeName(x)} at pos ${i + 3}`);
+        }
+      });
       self.dict.set('in_channels', inC);
       self.dict.set('out_channels', outC);
       self.dict.set('kernel_size', k);
@@ -428,10 +434,16 @@ export function installNn(b: Builtins, torch: PyModule): { nn: PyModule; F: PyMo
   defF('interpolate', (a, ctx) => {
     const x = tensorArg('interpolate', a.get('input')!);
     const size = a.get('size')!, sf = a.get('scale_factor')!;
-    const num = (v: Value) => (v instanceof PyFloat ? v.v : (v as number));
+    const op = `upsample_nearest${x.ndim - 2}d`;
+    const num = (v: Value, i = 0) => {
+      if (v instanceof PyFloat) return v.v;
+      if (typeof v === 'number') return v;
+      throw pyError('TypeError', `${op}(): argument 'scale_factors' must be tuple of floats, but found element of type ${typeName(v)} at pos ${i + 1}`);
+    };
+    if (sf instanceof Tensor) throw pyError('TypeError', `${op}() received an invalid combination of arguments - got (Tensor, NoneType, list), but expected one of:\n * (Tensor input, tuple of SymInts output_size, tuple of floats scale_factors)\n`);
     return track(ops.interpolate(x, {
       size: size === null ? null : typeof size === 'number' ? size : shapeArgs('interpolate', [size], 'size'),
-      scaleFactor: sf === null ? null : sf instanceof PyList || sf instanceof PyTuple ? sf.items.map(num) : num(sf),
+      scaleFactor: sf === null ? null : sf instanceof PyList || sf instanceof PyTuple ? sf.items.map((v, i) => num(v, i)) : num(sf),
       mode: str(a.get('mode')!),
       recomputeScaleFactor: a.get('recompute_scale_factor') as boolean | null,
     }, ctx.token), `UpsampleNearest${x.ndim - 2}DBackward1`, [x]);

@@ -30,6 +30,15 @@ const METHOD_GRAD_FN: Record<string, string | ((a: Map<string, Value>) => string
   clamp: 'ClampBackward1', float: 'ToCopyBackward0', double: 'ToCopyBackward0', to: 'ToCopyBackward0',
 };
 
+/** The method call being bound: which parameters were given positionally (for `(position N)` in TypeErrors). */
+let callInfo: { params: string[]; positional: number } = { params: [], positional: 0 };
+
+/** intArg for a method parameter, with the position clause PyTorch adds for positional arguments. */
+function ia(fn: string, name: string, v: Value): number {
+  const i = callInfo.params.indexOf(name);
+  return intArg(fn, name, v, i >= 0 && i < callInfo.positional ? i + 1 : undefined);
+}
+
 type Impl = (self: Tensor, a: Map<string, Value>, rest: Value[], ctx: CallContext) => Value | Promise<Value>;
 
 interface MethodDef { sig: Signature; impl: Impl }
@@ -108,7 +117,7 @@ def('numpy', [], () => { throw pyError('NotImplementedError', 'poolnb: numpy is 
 def('size', [['dim', null]], (t, a) => {
   const d = a.get('dim')!;
   if (d === null) return sizeValue(t.shape);
-  const k = intArg('size', 'dim', d);
+  const k = ia('size', 'dim', d);
   const nd = t.ndim;
   if (k < -Math.max(nd, 1) || k >= Math.max(nd, 1)) {
     throw pyError('IndexError', `Dimension out of range (expected to be in range of [${-Math.max(nd, 1)}, ${Math.max(nd, 1) - 1}], but got ${k})`);
@@ -125,7 +134,7 @@ def('is_floating_point', [], (t) => isFloating(t.dtype));
 def('stride', [['dim', null]], (t, a) => {
   const d = a.get('dim')!;
   if (d === null) return new PyTuple(t.strides.slice());
-  const k = intArg('stride', 'dim', d);
+  const k = ia('stride', 'dim', d);
   return t.strides[k < 0 ? k + t.ndim : k];
 });
 def('storage_offset', [], (t) => t.offset);
@@ -140,25 +149,25 @@ def('view', ['*size'], (t, _a, rest) => {
 def('view_as', ['other'], (t, a) => shp.view(t, tensorArg('view_as', a.get('other')!, 'other').shape));
 def('reshape', ['*shape'], (t, _a, rest) => shp.reshape(t, shapeArgs('reshape', rest, 'shape')));
 def('reshape_as', ['other'], (t, a) => shp.reshape(t, tensorArg('reshape_as', a.get('other')!, 'other').shape));
-def('flatten', [['start_dim', 0], ['end_dim', -1]], (t, a) => shp.flatten(t, intArg('flatten', 'start_dim', a.get('start_dim')!), intArg('flatten', 'end_dim', a.get('end_dim')!)));
-def('unflatten', ['dim', 'sizes'], (t, a) => shp.unflatten(t, intArg('unflatten', 'dim', a.get('dim')!), shapeArgs('unflatten', [a.get('sizes')!], 'sizes')));
+def('flatten', [['start_dim', 0], ['end_dim', -1]], (t, a) => shp.flatten(t, ia('flatten', 'start_dim', a.get('start_dim')!), ia('flatten', 'end_dim', a.get('end_dim')!)));
+def('unflatten', ['dim', 'sizes'], (t, a) => shp.unflatten(t, ia('unflatten', 'dim', a.get('dim')!), shapeArgs('unflatten', [a.get('sizes')!], 'sizes')));
 def('permute', ['*dims'], (t, _a, rest) => shp.permute(t, shapeArgs('permute', rest, 'dims')));
-def('transpose', ['dim0', 'dim1'], (t, a) => shp.transpose(t, intArg('transpose', 'dim0', a.get('dim0')!), intArg('transpose', 'dim1', a.get('dim1')!)));
+def('transpose', ['dim0', 'dim1'], (t, a) => shp.transpose(t, ia('transpose', 'dim0', a.get('dim0')!), ia('transpose', 'dim1', a.get('dim1')!)));
 def('t', [], (t) => shp.t(t));
 def('squeeze', [['dim', null]], (t, a) => {
   const d = a.get('dim')!;
-  return shp.squeeze(t, d === null ? null : intArg('squeeze', 'dim', d));
+  return shp.squeeze(t, d === null ? null : ia('squeeze', 'dim', d));
 });
-def('unsqueeze', ['dim'], (t, a) => shp.unsqueeze(t, intArg('unsqueeze', 'dim', a.get('dim')!)));
+def('unsqueeze', ['dim'], (t, a) => shp.unsqueeze(t, ia('unsqueeze', 'dim', a.get('dim')!)));
 def('expand', ['*sizes'], (t, _a, rest) => shp.expand(t, shapeArgs('expand', rest, 'sizes')));
 def('expand_as', ['other'], (t, a) => shp.expand(t, tensorArg('expand_as', a.get('other')!, 'other').shape));
 def('contiguous', [], (t) => shp.contiguous(t));
 def('clone', [], (t) => shp.clone(t));
-def('narrow', ['dim', 'start', 'length'], (t, a) => shp.narrow(t, intArg('narrow', 'dim', a.get('dim')!), intArg('narrow', 'start', a.get('start')!), intArg('narrow', 'length', a.get('length')!)));
+def('narrow', ['dim', 'start', 'length'], (t, a) => shp.narrow(t, ia('narrow', 'dim', a.get('dim')!), ia('narrow', 'start', a.get('start')!), ia('narrow', 'length', a.get('length')!)));
 def('split', ['split_size', ['dim', 0]], (t, a) => {
   const s = a.get('split_size')!;
   const sizes = typeof s === 'number' ? s : shapeArgs('split', [s], 'split_size');
-  return new PyTuple(shp.split(t, sizes, intArg('split', 'dim', a.get('dim')!)));
+  return new PyTuple(shp.split(t, sizes, ia('split', 'dim', a.get('dim')!)));
 });
 def('sum', [['dim', null], ['keepdim', false], { name: 'dtype', default: null, kind: 'kwonly' }], (t, a) =>
   red.sum(t, optDim('sum', a.get('dim')), boolArg('sum', 'keepdim', a.get('keepdim')!), dtypeArg('sum', a.get('dtype')!)));
@@ -166,11 +175,11 @@ def('mean', [['dim', null], ['keepdim', false], { name: 'dtype', default: null, 
   red.mean(t, optDim('mean', a.get('dim')), boolArg('mean', 'keepdim', a.get('keepdim')!), dtypeArg('mean', a.get('dtype')!)));
 def('argmax', [['dim', null], ['keepdim', false]], (t, a) => {
   const d = a.get('dim')!;
-  return red.argmax(t, d === null ? null : intArg('argmax', 'dim', d), boolArg('argmax', 'keepdim', a.get('keepdim')!));
+  return red.argmax(t, d === null ? null : ia('argmax', 'dim', d), boolArg('argmax', 'keepdim', a.get('keepdim')!));
 });
 def('argmin', [['dim', null], ['keepdim', false]], (t, a) => {
   const d = a.get('dim')!;
-  return red.argmin(t, d === null ? null : intArg('argmin', 'dim', d), boolArg('argmin', 'keepdim', a.get('keepdim')!));
+  return red.argmin(t, d === null ? null : ia('argmin', 'dim', d), boolArg('argmin', 'keepdim', a.get('keepdim')!));
 });
 def('any', [], (t) => Tensor.scalar(t.toStorage().some((x) => x !== 0) ? 1 : 0, 'bool'));
 def('all', [], (t) => Tensor.scalar(t.toStorage().every((x) => x !== 0) ? 1 : 0, 'bool'));
@@ -263,6 +272,7 @@ export function tensorAttr(t: Tensor, name: string): Value | undefined {
       const kw = star && args.length === 0 ? kwargs.find(([k]) => k === star.name) : undefined;
       if (kw) { args = [kw[1]]; kwargs = kwargs.filter((e) => e !== kw); }
       const b = bindArgs(m.sig, args, kwargs);
+      callInfo = { params: m.sig.params.map((p) => p.name), positional: args.length };
       const r = m.impl(t, b.values, b.varargs.length ? b.varargs : kwargsToRest(b.varkw), ctx);
       const g = METHOD_GRAD_FN[name];
       return g && !(r instanceof Promise) ? track(r, typeof g === 'string' ? g : g(b.values), [t, ...args]) : r;
