@@ -1,5 +1,5 @@
-// Builds the four bundles: the extension for Node (main) and for VS Code for the Web
-// (browser), the notebook renderer (browser ESM), and the poolnb CLI.
+// Builds the bundles: the extension for Node (main) and for VS Code for the Web
+// (browser), each with its session worker, the notebook renderer (browser ESM), and the poolnb CLI.
 // `--production` minifies without source maps; `--watch` rebuilds on change.
 // `--tests` also compiles the in-VS-Code test entry and the integration suite to out/test/
 // (mocha stays external: the extension host resolves it from node_modules).
@@ -44,7 +44,14 @@ const productBuilds = [
   // The same extension for VS Code for the Web (a web worker: no Node built-ins).
   { ...common, entryPoints: ['src/extension/main.ts'], outfile: 'dist/web/extension.js',
     platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'],
-    define: { ...common.define, 'global': 'globalThis' } },
+    // POOLNB_WEB drops the Node-only worker_threads branch of src/extension/langHost.ts
+    define: { ...common.define, 'global': 'globalThis', 'POOLNB_WEB': 'true' } },
+  // Each notebook's PoolScript session runs in a worker (src/extension/worker/): a worker
+  // thread in the Node extension host, a Web Worker in VS Code for the Web.
+  { ...common, entryPoints: ['src/extension/worker/nodeEntry.ts'], outfile: 'dist/sessionWorker.js',
+    platform: 'node', format: 'cjs', target: 'node18' },
+  { ...common, entryPoints: ['src/extension/worker/webEntry.ts'], outfile: 'dist/web/sessionWorker.js',
+    platform: 'browser', format: 'iife', target: 'es2022', define: { ...common.define, 'global': 'globalThis' } },
   // The notebook renderer: an ES module loaded into the output webview.
   { ...common, entryPoints: ['src/renderer/index.ts'], outfile: 'dist/renderer.js',
     platform: 'browser', format: 'esm', target: 'es2022' },

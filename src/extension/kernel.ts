@@ -1,21 +1,25 @@
 // The notebook controller: one PoolScript session per notebook, cells run one after
 // another in the order they were asked for (never concurrently), with execution order
-// numbers, interrupt and restart. The interpreter is async and checks a CancelToken, and
-// the kernel yields to the event loop between cells, so long work does not freeze the
-// extension host and an interrupt lands within a fraction of a second.
+// numbers, interrupt and restart. Sessions come from a factory (langHost.ts runs each in a
+// worker, so long work does not freeze the extension host; tests pass in-process ones):
+// the kernel only knows the lang Session contract plus optional interrupt/dispose.
 
 import * as vscode from 'vscode';
 import { CONTROLLER_ID, LANGUAGE_ID, NOTEBOOK_TYPE } from '../common/mime';
 import type { Session } from '../lang/api';
 import { toCellOutputs } from './outputs';
 
-export type SessionFactory = (notebook: vscode.NotebookDocument) => Session;
+/** A lang Session, optionally with a direct interrupt (besides the run's CancelToken) and
+ * resources to free (a worker) when the kernel drops it on restart or close. */
+export type KernelSession = Session & { interrupt?(): void; dispose?(): void };
+
+export type SessionFactory = (notebook: vscode.NotebookDocument) => KernelSession;
 
 /** A token the interpreter polls; `cancelled` flips once and stays. */
 class RunToken { cancelled = false; }
 
 interface NotebookState {
-  session: Session;
+  session: KernelSession;
   order: number;
   /** the tail of the run queue: each batch waits for the one before */
   queue: Promise<void>;
@@ -46,6 +50,7 @@ export class PoolnbKernel implements vscode.Disposable {
     this.disposables.push(this.controller, vscode.workspace.onDidOpenNotebookDocument(prefer),
       vscode.workspace.onDidCloseNotebookDocument((nb) => {
         this.interrupt(nb);
+        this.states.get(nb.uri.toString())?.session.dispose?.();
         this.states.delete(nb.uri.toString());
       }));
   }
@@ -64,13 +69,17 @@ export class PoolnbKernel implements vscode.Disposable {
     const state = this.states.get(notebook.uri.toString());
     if (!state) return;
     state.generation++;
-    if (state.current) state.current.cancelled = true;
+    if (state.current) {
+      state.current.cancelled = true;
+      state.session.interrupt?.();
+    }
   }
 
   /** A fresh session: variables are forgotten and execution order starts again at 1. */
   restart(notebook: vscode.NotebookDocument): void {
     this.interrupt(notebook);
     const state = this.state(notebook);
+    state.session.dispose?.(); // a worker is terminated: its memory is freed at once
     state.session = this.createSession(notebook);
     state.order = 0;
   }
@@ -99,7 +108,10 @@ export class PoolnbKernel implements vscode.Disposable {
     const execution = this.controller.createNotebookCellExecution(cell);
     const token = new RunToken();
     state.current = token;
-    const cancel = execution.token.onCancellationRequested(() => { token.cancelled = true; });
+    const cancel = execution.token.onCancellationRequested(() => {
+      token.cancelled = true;
+      if (state.current === token) state.session.interrupt?.();
+    });
     execution.executionOrder = ++state.order;
     execution.start(Date.now());
     const session = state.session;
@@ -128,7 +140,11 @@ export class PoolnbKernel implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const state of this.states.values()) { state.generation++; if (state.current) state.current.cancelled = true; }
+    for (const state of this.states.values()) {
+      state.generation++;
+      if (state.current) state.current.cancelled = true;
+      state.session.dispose?.();
+    }
     this.states.clear();
     for (const d of this.disposables) d.dispose();
   }

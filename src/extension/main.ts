@@ -1,5 +1,6 @@
 // poolnb's entry point, for the Node extension host and for VS Code for the Web alike:
-// nothing here or below imports a Node built-in (files are read through vscode.workspace.fs).
+// nothing here or below imports a Node built-in (files are read through vscode.workspace.fs),
+// except the Node branch of langHost.ts, which starts session workers with worker_threads.
 
 import * as vscode from 'vscode';
 import { LANGUAGE_ID, NOTEBOOK_TYPE } from '../common/mime';
@@ -9,7 +10,7 @@ import { PoolnbDiagnostics } from './diagnostics';
 import { exportNotebook, newNotebook } from './exportCommands';
 import { PoolnbHoverProvider } from './hover';
 import { PoolnbKernel } from './kernel';
-import { createNotebookProject, createNotebookSession } from './langHost';
+import { createNotebookProject, sessionFactory } from './langHost';
 import { ProjectFactory, Projects } from './projects';
 import { PoolnbSerializer } from './serializer';
 import { registerSettings } from './settings';
@@ -23,7 +24,7 @@ export function activate(context: vscode.ExtensionContext): void {
     transientCellMetadata: {},
   }));
 
-  const kernel = new PoolnbKernel(createNotebookSession);
+  const kernel = new PoolnbKernel(sessionFactory(context));
   subs.push(kernel);
 
   registerLanguageFeatures(subs, createNotebookProject);

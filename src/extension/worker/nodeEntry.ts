@@ -1,0 +1,14 @@
+// The session worker for the Node extension host (bundled to dist/sessionWorker.js and
+// started with worker_threads by nodeTransport.ts). The only Node-specific worker file.
+
+import { parentPort } from 'worker_threads';
+import { serveSession } from './serve';
+import type { HostToWorker } from './protocol';
+
+if (!parentPort) throw new Error('dist/sessionWorker.js runs only as a worker thread');
+const port = parentPort;
+serveSession({
+  post: (message) => port.postMessage(message),
+  onMessage: (listener) => port.on('message', (m: HostToWorker) => listener(m)),
+  close: () => port.close(),
+});
