@@ -49,8 +49,11 @@ function chromiumPath() {
 }
 
 function nodeEnv() {
+  // Drop what an outer `npm test` / `npm start` exported: npm_config_user_agent there names
+  // Node 20, and code-server's postinstall reads the Node version from it.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
   return {
-    ...process.env,
+    ...env,
     PATH: `${path.join(NODE_DIST, 'bin')}${path.delimiter}${process.env.PATH}`,
     // Build native modules against Node 24's headers, not the system npm's default (TESTING.md §1).
     npm_config_nodedir: NODE_DIST,
