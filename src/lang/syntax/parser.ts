@@ -613,8 +613,10 @@ class Parser {
 
   private targetAtom(): N.Expr { return this.bitOr(); }
 
-  private namedExprTest(): N.Expr {
+  /** `inCall`: a call argument, where `f(a.b=1)` has its own message (argList) */
+  private namedExprTest(inCall = false): N.Expr {
     const e = this.test();
+    if (!inCall && this.isOp('=') && !this.lineHasError) this.assignmentInExpression(e);
     if (this.isOp(':=')) {
       const opTok = this.tok;
       if (e.kind !== 'Name' || opTok.level === 0 && false) {
@@ -625,6 +627,27 @@ class Parser {
       if (e.kind === 'Name') return { kind: 'NamedExpr', target: e, value, start: e.start, end: this.prevEnd };
     }
     return e;
+  }
+
+  /** `if x = 1:`: Python's hints for `=` where an expression was expected (invalid_named_expression). */
+  private assignmentInExpression(e: N.Expr): void {
+    const save = this.i;
+    const saveLine = this.lineHasError;
+    this.next(); // '='
+    this.lineHasError = true; // parse the right side silently, only to find where it ends
+    const rhsStart = this.tok;
+    const ok = this.atExpressionStart(rhsStart);
+    if (ok) this.bitOr();
+    const end = this.prevEnd;
+    const followedByAssign = this.isOp('=') || this.isOp(':=');
+    this.i = save;
+    this.lineHasError = saveLine;
+    if (!ok || followedByAssign) return;
+    if (e.kind === 'Name') {
+      this.error("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", e.start, end);
+    } else if (!(e.kind === 'List' || e.kind === 'Tuple' || e.kind === 'GeneratorExp' || e.kind === 'Constant')) {
+      this.error(`cannot assign to ${describeExpr(e)} here. Maybe you meant '==' instead of '='?`, e.start, e.end);
+    }
   }
 
   private test(): N.Expr {
@@ -856,7 +879,7 @@ class Parser {
         sawKeyword = true;
         args.push({ kind: 'Arg', name, value, start, end: this.prevEnd });
       } else if (this.atExpressionStart()) {
-        let value = this.namedExprTest();
+        let value = this.namedExprTest(true);
         if (this.isKw('for') || this.isKw('async')) {
           value = this.comprehension('GeneratorExp', value, value.start) as N.Expr;
           if (args.length > 0 || this.isOp(',')) {
@@ -1057,11 +1080,12 @@ class Parser {
     const first = this.tok;
     const start = this.s(first);
     const parts: (N.FStringText | N.FormattedValue)[] = [];
-    let anyF = false, isBytes = false;
+    let anyF = false, isBytes = false, anyText = false;
     while (this.tok.kind === 'STRING') {
       const t = this.next();
       const lit = splitLiteral(t.value, this.s(t));
-      isBytes = lit.bytes;
+      isBytes = isBytes || lit.bytes;
+      anyText = anyText || !lit.bytes;
       if (lit.fstring) {
         anyF = true;
         parts.push(...this.fstringParts(lit.body, lit.bodyStart, lit.raw, this.e(t)));
@@ -1072,6 +1096,8 @@ class Parser {
       }
     }
     const end = this.prevEnd;
+    // Python locates this at the end of the concatenation
+    if (isBytes && anyText) this.error('cannot mix bytes and nonbytes literals', end, end);
     if (!anyF) return { kind: 'Str', value: parts.map((p) => (p as N.FStringText).value).join(''), isBytes, start, end };
     // merge adjacent text parts
     const merged: (N.FStringText | N.FormattedValue)[] = [];
