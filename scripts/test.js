@@ -38,9 +38,11 @@ const STAGES = [
       cmd: [process.execPath, MOCHA, '--config', 'test/renderer/mocharc.json', '--reporter', REPORTER] },
   ] },
   { name: 'integration', needs: ['bundles'], steps: [
-    { title: 'integration suite inside VS Code', counts: true, cmd: [process.execPath, 'test/runner/launch.js'] },
+    // Installs code-server + Node 24 under .vscode-test/ on first use (about 2 minutes).
+    { title: 'a real VS Code: code-server from npm', provides: 'vscode', cmd: [process.execPath, 'scripts/ensure-code-server.js'] },
+    { title: 'integration suite inside VS Code', counts: true, needs: 'vscode', cmd: [process.execPath, 'test/runner/launch.js'] },
   ] },
-  { name: 'e2e', needs: ['bundles'], steps: [
+  { name: 'e2e', needs: ['bundles', 'vscode'], steps: [
     { title: 'workbench UI in Chromium', counts: true,
       cmd: [process.execPath, MOCHA, '--config', 'test/e2e/mocharc.json', '--reporter', REPORTER] },
   ] },
@@ -97,6 +99,12 @@ async function main() {
     const notes = [];
     for (const [i, step] of stage.steps.entries()) {
       console.log(`── ${step.title}`);
+      if (step.needs && !provided.has(step.needs)) {
+        console.log(`── ${step.title}: not run (no ${step.needs})`);
+        ok = false;
+        failed += 1;
+        continue;
+      }
       const statsFile = path.join(tmp, `${stage.name}-${i}.json`);
       const stepStart = Date.now();
       if (step.provides) attempted.add(step.provides);

@@ -62,6 +62,10 @@ export async function openHarness(): Promise<Harness> {
   if (!fs.existsSync(bundle)) throw new Error('dist/renderer.js is missing: run `npm run build` first');
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
     if (url.pathname === '/') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE);
       return;

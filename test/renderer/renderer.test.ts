@@ -67,6 +67,8 @@ describe('renderer bundle in Chromium', function () {
   const render = async (view: ValueView): Promise<string> => {
     const id = `out-${++n}`;
     await h.render(id, JSON.stringify(view));
+    const errors = h.errors.splice(0);
+    assert.deepStrictEqual(errors, [], 'no errors in the page while rendering');
     return id;
   };
 
@@ -78,10 +80,6 @@ describe('renderer bundle in Chromium', function () {
     fs.mkdirSync(dir, { recursive: true });
     await h.page.screenshot({ path: path.join(dir, 'renderer-harness.png'), fullPage: true });
     await h.close();
-  });
-  afterEach(() => {
-    const errors = h.errors.splice(0);
-    assert.deepStrictEqual(errors, [], 'no errors in the page');
   });
 
   it('draws a pooled tensor as a grid with its values, shape and dtype', async () => {
