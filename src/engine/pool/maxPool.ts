@@ -29,8 +29,6 @@ export interface MaxPoolPlan extends PoolPlan {
   fastPath1d: boolean;
 }
 
-const NUM_WORD: Record<number, string> = { 2: 'two', 3: 'three' };
-
 /** The shape-only half of max pooling: every check PyTorch makes before touching data. */
 export function maxPoolShape(nd: 1 | 2 | 3, inputShape: readonly number[], dtype: DType, a: MaxPoolArgs): MaxPoolPlan {
   const ceilMode = a.ceilMode ?? false;
@@ -67,7 +65,7 @@ export function maxPoolShape(nd: 1 | 2 | 3, inputShape: readonly number[], dtype
     const outputShape = [...inputShape.slice(0, -2), ...g.outSpatial];
     return makePlan('max_pool2d', 2, outputShape, dtype, g, !!a.returnIndices, false);
   }
-  const w = NUM_WORD[3];
+  const w = 'three';
   checkLen(argLength(a.kernelSize) === 1 || argLength(a.kernelSize) === 3, `max_pool3d: kernel_size must either be a single int, or a tuple of ${w} ints`);
   checkLen([0, 1, 3].includes(argLength(stride)), `max_pool3d: stride must either be omitted, a single int, or a tuple of ${w} ints`);
   checkLen(argLength(padding) === 1 || argLength(padding) === 3, `max_pool3d: padding must be either be a single int, or a tuple of ${w} ints`);
