@@ -118,6 +118,16 @@ CASES = [
     ("attribute set in a branch", ["class Net(nn.Module):\n    def __init__(self, big):\n        super().__init__()\n        self.pool = nn.MaxPool2d(2)\n        if big:\n            self.pool = nn.MaxPool2d(6)\n\n    def forward(self, x):\n        return self.pool(x)\n", "flag = torch.rand(1).item() > 2.0\ny = Net(flag)(torch.rand(1, 1, 4, 4))\n"], []),
     ("data replaced", ["x = torch.rand(1, 1, 2, 2)\nx.data = torch.rand(1, 1, 6, 6)\ny = F.max_pool2d(x, 3)\n"], ["y"]),
     ("module reprs", ["a = nn.MaxPool2d(3)\nb = nn.AvgPool1d(3)\nc = nn.MaxUnpool2d(2)\nd = nn.LPPool2d(2, 3)\ne = nn.AdaptiveAvgPool2d((2, None))\nf = nn.Conv2d(3, 8, 3, padding=1)\ng = nn.Sequential(nn.MaxPool2d(2, ceil_mode=True), nn.ReLU(), nn.Flatten())\nh = nn.AvgPool2d(3, stride=2, padding=1, count_include_pad=False)\ni = nn.FractionalMaxPool2d(2, output_size=3)\nj = nn.AdaptiveMaxPool1d(4, return_indices=True)\n"], []),
+    ("named tuple fields", ["x = torch.rand(2, 3)\nv = x.max(dim=1).values\ni = torch.min(x, 0).indices\n"], ["v", "i"]),
+    ("len of 0-d tensor", ["n = len(torch.tensor(3.0))\n"], []),
+    ("range step zero", ["r = range(1, 2, 0)\n"], []),
+    ("size tuple index", ["s = torch.zeros(2, 3).shape[5]\n"], []),
+    ("unsqueeze out of range", ["y = torch.zeros(2, 3).unsqueeze(5)\n"], []),
+    ("size dim out of range", ["n = torch.zeros(2, 3).size(5)\n"], []),
+    ("flatten start after end", ["y = torch.zeros(2, 3).flatten(1, 0)\n"], []),
+    ("cat dim out of range", ["y = torch.cat([torch.zeros(2, 3), torch.zeros(2, 3)], dim=2)\n"], []),
+    ("two inferred dims", ["y = torch.zeros(2, 3).view(-1, -1)\n"], []),
+    ("not enough to unpack", ["a, b, c = (1, 2)\n"], []),
     ("ceil mode avg", ["x = torch.rand(1, 1, 5, 5)\ny = nn.AvgPool2d(2, ceil_mode=True)(x)\nz = nn.AvgPool2d(3, stride=2, padding=1, ceil_mode=True, count_include_pad=False)(x)\n"], ["y", "z"]),
 ]
 

@@ -567,6 +567,10 @@ export class Checker {
         return m ? { k: 'function', def: m, cell: obj.cls.cell, self: obj } : UNKNOWN;
       }
       case 'unavailable': return { k: 'unavailable', name: `${obj.name}.${name}`, advice: obj.advice };
+      case 'tuple': {
+        const i = obj.names?.indexOf(name) ?? -1;
+        return i >= 0 ? obj.items[i] : UNKNOWN;
+      }
       case 'list':
         // any list method may change it (append, pop, ...): forget its items from here on
         forgetItems(obj);

@@ -274,7 +274,8 @@ export function tensorMethod(x: Extract<SType, { k: 'tensor' }>, name: string, a
       }
       const d = intValue(dArg);
       const pairResult = name === 'max' || name === 'min';
-      const wrap = (t: SType): SType => (pairResult ? { k: 'tuple', items: [t, tensorT((t as { shape: Dim[] | null }).shape, 'int64')] } : t);
+      const wrap = (t: SType): SType => (pairResult
+        ? { k: 'tuple', items: [t, tensorT((t as { shape: Dim[] | null }).shape, 'int64')], names: ['values', 'indices'] } : t);
       if (!shape || rank === null || d === undefined || keepdim === undefined) return ok(wrap(tensorT(null, dtype)));
       return attempt(() => {
         const w = wrapDim(d, rank);

@@ -25,8 +25,8 @@ export type SType =
   | { k: 'bool'; v?: boolean }
   | { k: 'str'; v?: string }
   | { k: 'none' }
-  /** `size`: a torch.Size */
-  | { k: 'tuple'; items: SType[]; size?: boolean }
+  /** `size`: a torch.Size; `names`: a named tuple's field names (torch.return_types.max ...) */
+  | { k: 'tuple'; items: SType[]; size?: boolean; names?: string[] }
   /** items known when the list is built from a literal and not changed since */
   | { k: 'list'; items: SType[] | null; elem: SType }
   | { k: 'range'; length: number | null }
