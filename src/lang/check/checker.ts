@@ -64,6 +64,8 @@ export function initialScope(): Scope {
 interface Frame { returns: SType[] }
 
 const MAX_CALL_DEPTH = 6;
+/** statement evaluations per cell check */
+const WORK_LIMIT = 5000;
 
 export class Checker {
   readonly diags: LangDiagnostic[] = [];
@@ -76,6 +78,8 @@ export class Checker {
   private frames: Frame[] = [];
   /** > 0 while checking a function body at its definition (parameters unknown) */
   private defDepth = 0;
+  /** statements evaluated so far (see WORK_LIMIT) */
+  private work = 0;
 
   constructor(private readonly facts: NotebookFacts, private readonly cell: number) {}
 
@@ -112,7 +116,12 @@ export class Checker {
   }
 
   private block(body: N.Stmt[], scope: Scope): void {
-    for (const s of body) this.stmt(s, scope);
+    for (const s of body) {
+      // A budget keeps pathological cells (deep recursion, many nested loops) fast; past
+      // it the rest is not analysed, which only means fewer facts, never a wrong one.
+      if (++this.work > WORK_LIMIT) return;
+      this.stmt(s, scope);
+    }
   }
 
   private stmt(s: N.Stmt, scope: Scope): void {
@@ -283,6 +292,8 @@ export class Checker {
       const b = before.get(name);
       if (b) scope.vars.set(name, join(b, t));
     }
+    // Already in code that may not run: one pass is enough (and nested loops stay linear).
+    if (this.uncertain > 0 || this.defDepth > 0) return;
     if (!runs) this.uncertain++;
     bindTarget();
     this.block(body, scope);
@@ -882,7 +893,7 @@ export class Checker {
 
   /** A user function or method, evaluated with the call's argument types. */
   private callUser(def: N.FunctionDef, pos: SType[], kw: Record<string, SType>, e: N.Call, self?: SType): SType {
-    if (this.callDepth >= MAX_CALL_DEPTH) return UNKNOWN;
+    if (this.callDepth >= MAX_CALL_DEPTH || this.work > WORK_LIMIT) return UNKNOWN;
     // the function may change lists it is given
     for (const a of [...pos, ...Object.values(kw)]) if (a.k === 'list') forgetItems(a);
     const args = self ? [self, ...pos] : pos;
