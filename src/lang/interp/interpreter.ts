@@ -15,7 +15,7 @@ import { REQUIRED, Signature, bindArgs } from './args';
 import { binaryOp, compareOp, unaryOp, containsOp, isOp } from './operators';
 import { getAttr, setAttr, delAttr } from './attributes';
 import { getItem, setItem, delItem } from './subscript';
-import { iterate } from './iterate';
+import { iterate, toArray } from './iterate';
 import { repr, str } from './repr';
 import { formatValue } from './formatting';
 import { exceptionClassFor, exceptionMatches, errorToInstance, instanceToError } from './exceptions';
@@ -504,7 +504,7 @@ export class Interpreter implements CallContext {
     if (v instanceof PyList || v instanceof PyTuple) items = v.items;
     else {
       try {
-        items = [...iterate(v)];
+        items = toArray(v);
       } catch (err) {
         if (err instanceof TorchError && err.pyType === 'TypeError') {
           throw pyError('TypeError', `cannot unpack non-iterable ${typeName(v)} object`);
@@ -695,7 +695,7 @@ export class Interpreter implements CallContext {
     for (const x of elts) {
       if (x.kind === 'Starred') {
         const v = await this.ev(x.value, scope);
-        for (const y of iterate(v)) out.push(y);
+        for (const y of toArray(v)) out.push(y);
       } else {
         const v = this.ev(x, scope);
         out.push(v instanceof Promise ? await v : v);
@@ -767,7 +767,7 @@ export class Interpreter implements CallContext {
       if (a.star === '*') {
         const v = await this.ev(a.value, scope);
         try {
-          for (const x of iterate(v)) args.push(x);
+          for (const x of toArray(v)) args.push(x);
         } catch (err) {
           throw this.marked(pyError('TypeError', `${calleeName(fn)}() argument after * must be an iterable, not ${typeName(v)}`), e);
         }

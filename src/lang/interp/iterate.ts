@@ -1,7 +1,7 @@
 // Python iteration over PoolScript values (for loops, unpacking, list(), ...).
 
 import { Tensor } from '../../engine/tensor';
-import { PyBuiltin, PyInstance, PyDict, PyIterator, PyList, PyRange, PySet, PyTuple, PyUnsupported, Value, pyError, typeName } from './values';
+import { checkItems, PyBuiltin, PyInstance, PyDict, PyIterator, PyList, PyRange, PySet, PyTuple, PyUnsupported, Value, pyError, typeName } from './values';
 import { select0 } from './tensorUtil';
 
 export function* iterate(v: Value): Iterable<Value> {
@@ -39,5 +39,6 @@ export function* iterate(v: Value): Iterable<Value> {
 
 export function toArray(v: Value): Value[] {
   if (v instanceof PyList || v instanceof PyTuple) return v.items.slice();
+  if (v instanceof PyRange) checkItems(v.length);
   return [...iterate(v)];
 }

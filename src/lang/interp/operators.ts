@@ -16,7 +16,7 @@ const BIN_GRAD: Partial<Record<N.BinaryOperator, string>> = {
   '+': 'AddBackward0', '-': 'SubBackward0', '*': 'MulBackward0', '/': 'DivBackward0', '**': 'PowBackward0',
 };
 import {
-  PyDict, PyDType, PyFloat, PyList, PyRange, PySet, PyTuple, Value, hashKey, pyError, typeName,
+  MAX_ITEMS, PyDict, PyDType, PyFloat, PyList, PyRange, PySet, PyTuple, Value, hashKey, pyError, typeName,
 } from './values';
 
 const TYPE = 'TypeError';
@@ -212,6 +212,8 @@ export function binaryOp(op: N.BinaryOperator, l: Value, r: Value, inplace: bool
     const rep = (seq: Value, n: Value): Value | undefined => {
       if (!isIntLike(n)) return undefined;
       const k = Math.max(0, numOf(n));
+      const len = typeof seq === 'string' ? seq.length : seq instanceof PyList || seq instanceof PyTuple ? seq.items.length : 0;
+      if (len * k > MAX_ITEMS) throw pyError('MemoryError', '');
       if (typeof seq === 'string') return seq.repeat(k);
       if (seq instanceof PyList) {
         if (inplace) { const items = seq.items.slice(); seq.items.length = 0; for (let i = 0; i < k; i++) seq.items.push(...items); return seq; }

@@ -263,6 +263,13 @@ export const isInt = (v: Value): v is number => typeof v === 'number';
 export const isFloat = (v: Value): v is PyFloat => v instanceof PyFloat;
 export const isNumber = (v: Value): boolean => typeof v === 'number' || typeof v === 'bigint' || v instanceof PyFloat || typeof v === 'boolean';
 
+/** Containers past this many items would exhaust the host's memory: MemoryError instead (as CPython eventually raises). */
+export const MAX_ITEMS = 50_000_000;
+
+export function checkItems(n: number): void {
+  if (n > MAX_ITEMS) throw pyError('MemoryError', '');
+}
+
 /** The numeric value of an int/float/bool (callers have checked isNumber). */
 export function num(v: Value): number {
   if (typeof v === 'number') return v;
