@@ -106,6 +106,7 @@ export function membersOf(t: SType): CompletionInfo[] {
       if (t.name === 'nn') return [...NN_CLASSES.map((e) => entryItem('nn.', e)), { label: 'functional', kind: 'module', detail: 'torch.nn.functional' }];
       return F_FUNCTIONS.map((e) => entryItem('F.', e));
     case 'tensor': return TENSOR_MEMBERS.map((e) => entryItem('Tensor.', e));
+    case 'tuple': return (t.names ?? []).map((n, i) => ({ label: n, kind: 'property', detail: describe(t.items[i]) }));
     case 'layer': {
       const out: CompletionInfo[] = Object.entries(t.args).filter(([k]) => !k.startsWith('_'))
         .map(([k]) => ({ label: k, kind: 'property', detail: `${t.cls}.${k}` }));
