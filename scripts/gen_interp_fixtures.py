@@ -131,6 +131,10 @@ PROGRAMS = {
     'user_module_children': 'class N(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.a = nn.MaxPool2d(2)\n        self.b = nn.AvgPool2d(2)\n        self.k = 3\n    def forward(self, x):\n        return self.b(self.a(x))\nn = N()\nprint(n, n.k)\nfor c in n.children():\n    print(c)',
     'seq_nested_repr': 'm = nn.Sequential(nn.Conv2d(1, 2, 3, padding=1), nn.ReLU(inplace=True), nn.Sequential(nn.MaxPool2d(2), nn.Identity()), nn.Flatten(0))\nprint(m)',
     'reshape_kw': 'print(torch.arange(6).reshape(shape=(2, 3)), torch.reshape(torch.arange(4), (2, -1)))',
+    'module_list_and_torch_pools': 'x = torch.arange(16.).view(1,1,4,4)\nprint(torch.max_pool2d(x, 2), torch.avg_pool1d(x[0], 2), torch.adaptive_max_pool1d(x[0], 2))\nml = nn.ModuleList([nn.MaxPool2d(2), nn.ReLU()])\nml.append(nn.Identity())\nprint(ml, len(ml), ml[0])\nfor m in ml:\n    x = m(x)\nprint(x)\nml(x)',
+    'big_ints': 'print(3 ** 40, 2 ** 64 + 1, 10 ** 20 // 7, 2 ** 53 + 1, -(2 ** 70) % 1000, f"{2**70:,}", {2**64: 1}, 10**20 / 3)',
+    'tensor_data_errors': 'for d in ([None], "abc", ["a"], [[1], ["a"]]):\n    try:\n        torch.tensor(d)\n    except Exception as e:\n        print(type(e).__name__, e)',
+    'size_arg_errors': 'for f in [lambda: torch.ones(2.5), lambda: torch.ones((2, 2.5)), lambda: torch.rand(2, "3"), lambda: torch.ones(6).view((2, 3.0)), lambda: torch.ones(1, 1, 4, 4).unsqueeze(1.5)]:\n    try:\n        f()\n    except TypeError as e:\n        print(e)',
     'import_forms': 'import torch\nimport torch.nn as nn\nfrom torch import nn\nimport torch.nn.functional as F\nfrom torch.nn import MaxPool2d, AvgPool2d\nprint(MaxPool2d(2), AvgPool2d(2), F.relu(torch.tensor([-1.0, 1.0])))',
 }
 

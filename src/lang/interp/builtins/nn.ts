@@ -26,6 +26,7 @@ import {
 import type { Builtins } from './python';
 import { sliceIndices } from '../subscript';
 import { track } from '../autograd';
+import { toArray } from '../iterate';
 
 function libDefault(d: LibParam['default']): Value {
   if (d === undefined) return null;
@@ -313,6 +314,25 @@ export function installNn(b: Builtins, torch: PyModule): { nn: PyModule; F: PyMo
     return self;
   }));
 
+  // nn.ModuleList: registered children without a forward of its own.
+  const ModuleList = new PyClass('ModuleList', [Module], undefined, 'torch.nn.modules.container');
+  ModuleList.dict.set('__init__', fn('__init__', (args, kwargs) => {
+    const bound = bindArgs({ qualname: 'ModuleList.__init__', params: [{ name: 'self', default: REQUIRED }, { name: 'modules', default: null }] }, args, kwargs);
+    const self = bound.values.get('self') as PyInstance;
+    self.module ??= newModuleState();
+    const mods = bound.values.get('modules')!;
+    if (mods !== null) for (const m of toArray(mods)) self.module.modules.set(String(self.module.modules.size), m as PyInstance);
+    return null;
+  }, 'ModuleList.__init__'));
+  for (const k of ['__len__', '__getitem__', '__iter__']) ModuleList.dict.set(k, Sequential.dict.get(k)!);
+  ModuleList.dict.set('append', Sequential.dict.get('append')!);
+  ModuleList.dict.set('extend', fn('extend', (args) => {
+    const [self, ms] = args as [PyInstance, Value];
+    for (const m of toArray(ms)) self.module!.modules.set(String(self.module!.modules.size), m as PyInstance);
+    return self;
+  }));
+  nn.attrs.set('ModuleList', ModuleList);
+
   for (const nd of [1, 2] as const) {
     const name = `Conv${nd}d`;
     const cSig = fwdSig(name);
@@ -463,6 +483,32 @@ export function installNn(b: Builtins, torch: PyModule): { nn: PyModule; F: PyMo
       }, ctx.token), 'ConvolutionBackward0', [x, w, bias]);
     });
   }
+  // The C builtins under torch.* (torch.max_pool2d, ...): no return_indices, stride defaults to [].
+  const cSig = (name: string, params: ParamSpec[]): Signature => ({ qualname: name, params: [{ name: 'input', default: REQUIRED }, ...params] });
+  const K: ParamSpec = { name: 'kernel_size', default: REQUIRED };
+  const emptyStride = (a: Map<string, Value>) => {
+    const st = a.get('stride')!;
+    if ((st instanceof PyList || st instanceof PyTuple) && st.items.length === 0) a.set('stride', null);
+    return a;
+  };
+  for (const nd of [1, 2, 3] as const) {
+    const s = cSig(`max_pool${nd}d`, [K, { name: 'stride', default: new PyList([]) }, { name: 'padding', default: 0 }, { name: 'dilation', default: 1 }, { name: 'ceil_mode', default: false }]);
+    torch.attrs.set(`max_pool${nd}d`, fn(`max_pool${nd}d`, (args, kwargs, ctx) => {
+      const a = emptyStride(bindArgs(s, args, kwargs).values);
+      a.set('return_indices', false);
+      return maxPoolCall(nd, a, ctx);
+    }));
+  }
+  const avg1 = cSig('avg_pool1d', [K, { name: 'stride', default: new PyList([]) }, { name: 'padding', default: 0 }, { name: 'ceil_mode', default: false }, { name: 'count_include_pad', default: true }]);
+  torch.attrs.set('avg_pool1d', fn('avg_pool1d', (args, kwargs, ctx) => avgPoolCall(1, emptyStride(bindArgs(avg1, args, kwargs).values), ctx)));
+  const ad1 = cSig('adaptive_avg_pool1d', [{ name: 'output_size', default: REQUIRED }]);
+  torch.attrs.set('adaptive_avg_pool1d', fn('adaptive_avg_pool1d', (args, kwargs, ctx) => adaptiveAvgCall(1, bindArgs(ad1, args, kwargs).values, ctx)));
+  const am1 = cSig('adaptive_max_pool1d', [{ name: 'output_size', default: REQUIRED }]);
+  torch.attrs.set('adaptive_max_pool1d', fn('adaptive_max_pool1d', (args, kwargs, ctx) => {
+    const a = bindArgs(am1, args, kwargs).values;
+    a.set('return_indices', true);
+    return adaptiveMaxCall(1, a, ctx);
+  }));
   void boolArg;
   torch.attrs.set('nn', nn);
   return { nn, F, Module };
