@@ -3,7 +3,7 @@
 // leave this (the extension host's) event loop free, an interrupt must stop even one long
 // engine op part-way, and restart / crash / a worker that does not answer must leave a
 // session that works.
-import './vscodeMock';
+import { FakeController, notebooks, NotebookCellKind } from './vscodeMock';
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -12,6 +12,8 @@ import { nodeWorkerSpawner } from '../../../src/extension/worker/nodeTransport';
 import { webWorkerSpawner } from '../../../src/extension/worker/webTransport';
 import { STATE_LOST_NOTE, WorkerSession, WorkerSessionOptions } from '../../../src/extension/worker/workerSession';
 import { createSession } from '../../../src/lang';
+import { PoolnbKernel } from '../../../src/extension/kernel';
+import type { WorkerPort } from '../../../src/extension/worker/port';
 import { FakeWebWorker, workerBundles } from './workerBundles';
 
 const IMPORTS = 'import torch\nimport torch.nn.functional as F\n';
@@ -175,6 +177,51 @@ describe('session worker (the real worker bundle)', function () {
     const r = await s.run(IMPORTS + 'x = torch.zeros(1, 1, 11, 11)');
     assert.equal(r.error?.type, 'RuntimeError');
     assert.match(r.error!.message, /more than the limit of 100/);
+  });
+
+  describe('in the kernel (a stand-in vscode module)', () => {
+    const dec = (b: Uint8Array) => new TextDecoder().decode(b);
+    const cell = (index: number, source: string) => ({ index, kind: NotebookCellKind.Code, document: { languageId: 'poolscript', getText: () => source } });
+    const notebook = { uri: { toString: () => 'untitled:worker-nb' } };
+
+    it('runs cells in a worker; interrupt stops a long op; restart terminates the worker', async () => {
+      const started: WorkerPort[] = [];
+      const terminated: WorkerPort[] = [];
+      const spawnReal = nodeWorkerSpawner(bundles.node);
+      const spawn = () => {
+        const port = spawnReal();
+        started.push(port);
+        const terminate = port.terminate.bind(port);
+        port.terminate = () => { terminated.push(port); terminate(); };
+        return port;
+      };
+      const kernel = new PoolnbKernel(() => new WorkerSession(spawn));
+      const controller: FakeController = notebooks.controllers[notebooks.controllers.length - 1];
+      const run = (...cells: ReturnType<typeof cell>[]) => controller.executeHandler!(cells, notebook, controller) as Promise<void>;
+      try {
+        await run(cell(0, IMPORTS + 'x = torch.rand(1, 64, 1024, 1024)'), cell(1, 'print(x.shape)'));
+        assert.equal(dec(controller.executions[1].outputs[0].items[0].data), 'torch.Size([1, 64, 1024, 1024])\n');
+        const long = run(cell(2, 'y = F.max_pool2d(x, 5, 1, 2)'), cell(3, 'print("never")'));
+        await sleep(100);
+        controller.interruptHandler!(notebook);
+        await long;
+        assert.equal(controller.executions.length, 3, 'the queued cell did not run');
+        const error = JSON.parse(dec(controller.executions[2].outputs[0].items[0].data));
+        assert.equal(error.name, 'KeyboardInterrupt');
+        assert.equal(controller.executions[2].ended?.success, false);
+        await run(cell(4, 'print(x.shape[1])'));
+        assert.equal(dec(controller.executions[3].outputs[0].items[0].data), '64\n');
+        assert.equal(started.length, 1);
+        kernel.restart(notebook as never);
+        assert.deepEqual(terminated, [started[0]], 'restart terminated the worker (its memory is freed)');
+        await run(cell(5, 'print(x)'));
+        assert.equal(JSON.parse(dec(controller.executions[4].outputs[0].items[0].data)).name, 'NameError');
+        assert.equal(started.length, 2);
+      } finally {
+        kernel.dispose();
+      }
+      assert.equal(terminated.length, 2, 'dispose terminated the second worker');
+    });
   });
 
   describe('the web worker bundle (a Web Worker stand-in, no shared memory)', () => {
