@@ -128,6 +128,14 @@ CASES = [
     ("cat dim out of range", ["y = torch.cat([torch.zeros(2, 3), torch.zeros(2, 3)], dim=2)\n"], []),
     ("two inferred dims", ["y = torch.zeros(2, 3).view(-1, -1)\n"], []),
     ("not enough to unpack", ["a, b, c = (1, 2)\n"], []),
+    ("user function too many arguments", ["def f(a, b=2):\n    return a\n", "y = f(1, 2, 3)\n"], []),
+    ("user function unknown keyword", ["def f(a, b=2):\n    return a\ny = f(1, c=3)\n"], []),
+    ("user function missing argument", ["def f(a, b):\n    return a\ny = f(1)\n"], []),
+    ("user function multiple values", ["def f(a, b=2):\n    return a\ny = f(1, a=2)\n"], []),
+    ("module init missing argument", ["class Net(nn.Module):\n    def __init__(self, k):\n        super().__init__()\n        self.pool = nn.MaxPool2d(k)\n\n    def forward(self, x):\n        return self.pool(x)\n", "net = Net()\n"], []),
+    ("forward extra argument", ["class Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n\n    def forward(self, x):\n        return x\n", "y = Net()(torch.rand(2), 1)\n"], []),
+    ("keyword-only missing", ["def h(a, *, k):\n    return a\ny = h(1)\n"], []),
+    ("keyword-only and varargs run", ["def h(*xs, k=2, **kw):\n    return k\ny = h(1, 2, 3, k=4, z=5)\ndef g(a, /, b):\n    return a\nz = g(1, b=2)\n"], []),
     ("ceil mode avg", ["x = torch.rand(1, 1, 5, 5)\ny = nn.AvgPool2d(2, ceil_mode=True)(x)\nz = nn.AvgPool2d(3, stride=2, padding=1, ceil_mode=True, count_include_pad=False)(x)\n"], ["y", "z"]),
 ]
 

@@ -157,7 +157,7 @@ export class Checker {
       case 'If': return this.ifStmt(s, scope);
       case 'FunctionDef': {
         if (s.decorators.length) this.staticDiag(s.decorators[0], 'unsupported', OUTSIDE_SUBSET.Decorator, 'info');
-        const fn: SType = { k: 'function', def: s, cell: this.cell };
+        const fn: SType = { k: 'function', def: s, cell: this.cell, nested: this.defDepth > 0 || this.callDepth > 0 };
         scope.vars.set(s.name.name, fn);
         this.record(s.name, fn);
         this.checkFunctionDefinition(s, scope);
@@ -676,16 +676,22 @@ export class Checker {
         return r.result;
       }
       case 'layer': return opaque ? UNKNOWN : this.applyLayer(f, pos, kw, e);
-      case 'function': return opaque ? UNKNOWN : this.callUser(f.def, pos, kw, e, f.self);
+      case 'function': {
+        if (opaque) return UNKNOWN;
+        const owner = f.self && f.self.k === 'instance' ? f.self.cls.def.name.name : undefined;
+        if (!f.nested && !this.checkUserArgs(f.def, pos, kw, e, owner)) return UNKNOWN;
+        return this.callUser(f.def, pos, kw, e, f.self);
+      }
       case 'class': {
         const inst: Extract<SType, { k: 'instance' }> = { k: 'instance', cls: f, attrs: new Map() };
         const init = f.methods.get('__init__');
-        if (init && !opaque) this.callUser(init, pos, kw, e, inst);
+        if (init && !opaque && this.checkUserArgs(init, pos, kw, e, f.def.name.name)) this.callUser(init, pos, kw, e, inst);
         return inst;
       }
       case 'instance': {
         const fwd = f.cls.isModule ? f.cls.methods.get('forward') : f.cls.methods.get('__call__');
         if (!fwd || opaque) return UNKNOWN;
+        if (!this.checkUserArgs(fwd, pos, kw, e, f.cls.def.name.name)) return UNKNOWN;
         return this.callUser(fwd, pos, kw, e, f);
       }
       case 'unavailable':
@@ -883,6 +889,50 @@ export class Checker {
       }
       default: return UNKNOWN;
     }
+  }
+
+  /**
+   * CPython's argument binding for a user function or method (owner: its class), with its
+   * TypeErrors. Returns false when the call fails (or cannot be judged): then the body
+   * is not evaluated.
+   */
+  private checkUserArgs(def: N.FunctionDef, pos: SType[], kw: Record<string, SType>, e: N.Call, owner?: string): boolean {
+    if (def.decorators.length) return true; // staticmethod & co. change binding: do not judge
+    const q = `${owner ? `${owner}.` : ''}${def.name.name}`;
+    const selfCount = owner ? 1 : 0;
+    const params = def.params;
+    const positional = params.filter((p) => !p.star && !p.kwOnly);
+    const varargs = params.some((p) => p.star === '*');
+    const varkw = params.some((p) => p.star === '**');
+    const kwonly = params.filter((p) => p.kwOnly);
+    const fail = (msg: string, code: DiagnosticCode = 'bad-arguments') => { this.runtimeError(e, code, `TypeError: ${q}() ${msg}`); return false; };
+    const given = pos.length + selfCount;
+    if (given > positional.length && !varargs) {
+      if (kwonly.length) return false; // CPython's wording then mentions keyword-only arguments
+      const n = positional.length, r = positional.filter((p) => !p.default).length;
+      const takes = r === n ? `${n} positional argument${n === 1 ? '' : 's'}` : `from ${r} to ${n} positional arguments`;
+      return fail(`takes ${takes} but ${given} ${given === 1 ? 'was' : 'were'} given`);
+    }
+    const bound = new Set(positional.slice(0, given).map((p) => p.name.name));
+    for (const name of Object.keys(kw)) {
+      const p = params.find((x) => !x.star && x.name.name === name);
+      if (!p) {
+        if (varkw) continue;
+        return fail(`got an unexpected keyword argument '${name}'`, 'unknown-keyword');
+      }
+      if (p.posOnly) return false; // "got some positional-only arguments passed as keyword arguments"
+      if (bound.has(name)) return fail(`got multiple values for argument '${name}'`);
+      bound.add(name);
+    }
+    const list = (names: string[]) => {
+      const q2 = names.map((m) => `'${m}'`);
+      return q2.length === 1 ? q2[0] : q2.length === 2 ? `${q2[0]} and ${q2[1]}` : `${q2.slice(0, -1).join(', ')}, and ${q2[q2.length - 1]}`;
+    };
+    const missing = positional.filter((p) => !p.default && !bound.has(p.name.name)).map((p) => p.name.name);
+    if (missing.length) return fail(`missing ${missing.length} required positional argument${missing.length === 1 ? '' : 's'}: ${list(missing)}`);
+    const missingKw = kwonly.filter((p) => !p.default && !bound.has(p.name.name)).map((p) => p.name.name);
+    if (missingKw.length) return fail(`missing ${missingKw.length} required keyword-only argument${missingKw.length === 1 ? '' : 's'}: ${list(missingKw)}`);
+    return true;
   }
 
   /** Calls a user module instance on one input (its forward). */

@@ -41,7 +41,7 @@ export type SType =
   /** an nn layer instance (MaxPool2d(...), Sequential(...)): effective arguments by name */
   | { k: 'layer'; cls: string; args: Record<string, SType>; children?: SType[] }
   /** a user function; `self` is set for a method bound to an instance */
-  | { k: 'function'; def: N.FunctionDef; cell: number; self?: SType }
+  | { k: 'function'; def: N.FunctionDef; cell: number; self?: SType; /** defined inside another function */ nested?: boolean }
   | { k: 'class'; def: N.ClassDef; cell: number; isModule: boolean; methods: Map<string, N.FunctionDef> }
   | { k: 'instance'; cls: Extract<SType, { k: 'class' }>; attrs: Map<string, SType> }
   /** super() inside a method */

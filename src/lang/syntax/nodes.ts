@@ -101,7 +101,13 @@ export type Expr =
 // ---------------------------------------------------------------- statements
 
 /** A function parameter: `x`, `x=1`, `*args`, `**kw`. */
-export interface Param extends NodeBase { kind: 'Param'; name: Ident; default?: Expr; star?: '*' | '**'; annotation?: Expr }
+export interface Param extends NodeBase {
+  kind: 'Param'; name: Ident; default?: Expr; star?: '*' | '**'; annotation?: Expr;
+  /** after `*` or `*args`: can only be passed by keyword */
+  kwOnly?: boolean;
+  /** before `/`: can only be passed by position */
+  posOnly?: boolean;
+}
 
 export interface ExprStmt extends NodeBase { kind: 'ExprStmt'; value: Expr }
 /** `a = b = value`: targets in source order (Name, Tuple, List, Attribute, Subscript, Starred) */

@@ -523,7 +523,12 @@ class Parser {
       const pStart = this.s(this.tok);
       let star: '*' | '**' | undefined;
       if (this.isOp('*') || this.isOp('**')) star = this.next().value as '*' | '**';
-      else if (this.isOp('/')) { this.next(); if (!this.eatOp(',')) break; continue; }
+      else if (this.isOp('/')) {
+        this.next();
+        for (const q of params) if (!q.star) q.posOnly = true;
+        if (!this.eatOp(',')) break;
+        continue;
+      }
       if (star === '*' && (this.isOp(',') || this.isOp(close))) {
         sawStar = true;
         if (!this.eatOp(',')) break;
@@ -537,8 +542,10 @@ class Parser {
       else if (!star && sawDefault && !sawStar) {
         this.error('non-default argument follows default argument', name.start, name.end);
       }
+      const param: N.Param = { kind: 'Param', name, default: dflt, star, annotation, start: pStart, end: this.prevEnd };
+      if (!star && sawStar) param.kwOnly = true;
       if (star === '*') sawStar = true;
-      params.push({ kind: 'Param', name, default: dflt, star, annotation, start: pStart, end: this.prevEnd });
+      params.push(param);
       if (!this.eatOp(',')) break;
     }
     return params;

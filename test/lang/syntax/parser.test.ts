@@ -69,6 +69,14 @@ describe('parser: statements', () => {
     assert.strictEqual(d.body[1].kind, 'Return');
   });
 
+  it('keyword-only (after * or *args) and positional-only (before /) parameters are marked', () => {
+    const [d] = ok('def f(a, /, b, *, k=1, **kw):\n    pass\n') as [N.FunctionDef];
+    assert.deepStrictEqual(d.params.map((p) => [p.name.name, !!p.posOnly, !!p.kwOnly]),
+      [['a', true, false], ['b', false, false], ['k', false, true], ['kw', false, false]]);
+    const [g] = ok('def g(*args, k):\n    pass\n') as [N.FunctionDef];
+    assert.strictEqual(g.params[1].kwOnly, true);
+  });
+
   it('class X(nn.Module) with methods', () => {
     const src = 'class Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.pool = nn.MaxPool2d(3)\n\n    def forward(self, x):\n        return self.pool(x)\n';
     const [c] = ok(src) as [N.ClassDef];
