@@ -77,6 +77,12 @@ async function main() {
     console.error(`unknown stage(s) ${unknown.join(', ')}; stages: ${STAGES.map((s) => s.name).join(', ')}`);
     return 2;
   }
+  // Chromium (and the Kerberos headers code-server builds against) come from apt when missing.
+  try {
+    require('./ensure-code-server').ensureSystemPackages();
+  } catch (e) {
+    console.error(`warning: ${e instanceof Error ? e.message : e}`);
+  }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'poolnb-test-'));
   const results = [];
   const provided = new Set();
