@@ -75,6 +75,32 @@ export class Interpreter implements CallContext {
   display(req: DisplayRequest): void { this.opts.display(req); }
   repr(v: Value): string { return repr(v); }
   str(v: Value): string { return str(v); }
+
+  /** A user-defined __str__ / __repr__ of a plain instance (not modules or exceptions), if any. */
+  private userDunder(v: Value, names: string[]): Value | undefined {
+    if (!(v instanceof PyInstance) || v.module || v.excArgs) return undefined;
+    for (const n of names) {
+      const f = v.cls.lookup(n);
+      if (f instanceof PyFunction) return f;
+    }
+    return undefined;
+  }
+
+  private async callDunder(f: Value, v: Value, name: string): Promise<string> {
+    const r = await this.callValue(f, [v]);
+    if (typeof r !== 'string') throw pyError('TypeError', `${name} returned non-string (type ${typeName(r)})`);
+    return r;
+  }
+
+  async strOf(v: Value): Promise<string> {
+    const f = this.userDunder(v, ['__str__', '__repr__']);
+    return f ? this.callDunder(f, v, (f as PyFunction).name) : str(v);
+  }
+
+  async reprOf(v: Value): Promise<string> {
+    const f = this.userDunder(v, ['__repr__']);
+    return f ? this.callDunder(f, v, '__repr__') : repr(v);
+  }
   get readFile() { return this.opts.readFile; }
 
   /** Runs one cell; returns the value of a trailing expression statement (for display). */
@@ -352,6 +378,7 @@ export class Interpreter implements CallContext {
     if (bases.length === 0) bases.push(this.builtins.object);
     const cls = new PyClass(s.name.name, bases);
     const body = new Scope(scope, true, s.name.name);
+    if (scope.frame) body.classQual = `${scope.frame.fn.qualname}.<locals>.${s.name.name}`;
     const sig = await this.execBlock(s.body, body);
     if (sig) throw pyError('SyntaxError', `'${sig.kind}' outside function`);
     for (const [k, v] of body.vars) {
@@ -725,8 +752,8 @@ export class Interpreter implements CallContext {
       const spec = p.formatSpec ? (await this.evalFString(p.formatSpec, scope)) as string : '';
       if (p.debugText !== undefined) out += p.debugText;
       let conv: Value = v;
-      if (p.conversion === 'r' || p.conversion === 'a' || (p.debugText !== undefined && !p.conversion && !spec)) conv = repr(v);
-      else if (p.conversion === 's') conv = str(v);
+      if (p.conversion === 'r' || p.conversion === 'a' || (p.debugText !== undefined && !p.conversion && !spec)) conv = await this.reprOf(v);
+      else if (p.conversion === 's' || (!spec && this.userDunder(v, ['__str__', '__repr__']))) conv = await this.strOf(v);
       try {
         out += formatValue(conv, spec);
       } catch (err) {
@@ -855,7 +882,9 @@ export class Interpreter implements CallContext {
   private async makeFunction(name: string, params: N.Param[], body: N.Stmt[] | N.Expr, scope: Scope, node: object): Promise<PyFunction> {
     const defaults: (Value | undefined)[] = [];
     for (const p of params) defaults.push(p.default ? await this.ev(p.default, scope) : undefined);
-    const qual = scope.isClassBody && scope.className ? `${scope.className}.${name}` : name;
+    const qual = scope.isClassBody && scope.className
+      ? `${scope.classQual ?? scope.className}.${name}`
+      : scope.frame ? `${scope.frame.fn.qualname}.<locals>.${name}` : name;
     const fn = new PyFunction(name, params, defaults, body, scope.isClassBody ? skipClass(scope) : scope, qual);
     fnTag.set(fn, this.currentTag);
     void node;

@@ -202,6 +202,9 @@ export interface CallContext {
   display(req: DisplayRequest): void;
   repr(v: Value): string;
   str(v: Value): string;
+  /** str()/repr() that run a user class's __str__ / __repr__ */
+  strOf(v: Value): Promise<string>;
+  reprOf(v: Value): Promise<string>;
   readFile?(path: string): Promise<Uint8Array>;
   token?: { readonly cancelled: boolean };
 }
@@ -247,6 +250,8 @@ export class Scope {
   localNames?: Set<string>;
   /** the function activation this scope belongs to (for zero-argument super()) */
   frame?: { fn: PyFunction };
+  /** a class body's qualified name when the class is defined inside a function */
+  classQual?: string;
   constructor(readonly parent: Scope | undefined, readonly isClassBody = false, readonly className?: string) {}
 }
 

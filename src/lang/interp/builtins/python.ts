@@ -256,9 +256,9 @@ export function makePythonBuiltins(): Builtins {
   });
   // bool derives from int (set before any mro() is asked for)
   boolCls.bases.splice(0, 1, types.get('int')!);
-  typeClass('str', (args, kwargs) => {
+  typeClass('str', (args, kwargs, ctx) => {
     noKwargs('str', kwargs);
-    return args.length ? str(args[0]) : '';
+    return args.length ? ctx.strOf(args[0]) : '';
   });
   typeClass('list', (args, kwargs) => {
     noKwargs('list', kwargs);
@@ -330,7 +330,7 @@ export function makePythonBuiltins(): Builtins {
   });
   names.set('super', superFn);
 
-  names.set('print', fn('print', (args, kwargs, ctx) => {
+  names.set('print', fn('print', async (args, kwargs, ctx) => {
     let sep = ' ', end = '\n';
     for (const [k, v] of kwargs) {
       if (k === 'sep') {
@@ -345,7 +345,9 @@ export function makePythonBuiltins(): Builtins {
         throw pyError('TypeError', `'${k}' is an invalid keyword argument for print()`);
       }
     }
-    ctx.write(args.map((a) => str(a)).join(sep) + end);
+    const parts: string[] = [];
+    for (const a of args) parts.push(await ctx.strOf(a));
+    ctx.write(parts.join(sep) + end);
     return null;
   }));
   names.set('len', fn('len', (args, kwargs) => {
@@ -353,7 +355,7 @@ export function makePythonBuiltins(): Builtins {
     argCount('len', args, 1, 1);
     return pyLen(args[0]);
   }));
-  names.set('repr', fn('repr', (args) => { argCount('repr', args, 1, 1); return repr(args[0]); }));
+  names.set('repr', fn('repr', (args, _k, ctx) => { argCount('repr', args, 1, 1); return ctx.reprOf(args[0]); }));
   names.set('abs', fn('abs', (args) => {
     argCount('abs', args, 1, 1);
     const v = args[0];
