@@ -75,6 +75,7 @@ export class PoolSession implements Session {
       readFile: this.opts.io?.readFile?.bind(this.opts.io),
       stepLimit: this.opts.stepLimit,
       recursionLimit: this.opts.recursionLimit,
+      printOptions: this.printOptions,
     });
   }
 
@@ -87,6 +88,7 @@ export class PoolSession implements Session {
 
   private addDisplay(req: DisplayRequest): void {
     this.flush();
+    printer.options = this.printOptions;
     if (this.opts.textOnly) {
       this.outputs.push({ kind: 'display', view: { kind: 'text', text: '' }, text: '' });
       return;

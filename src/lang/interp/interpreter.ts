@@ -21,6 +21,8 @@ import { formatValue } from './formatting';
 import { exceptionClassFor, exceptionMatches, errorToInstance, instanceToError } from './exceptions';
 import { importModule, importFrom } from './imports';
 import type { Builtins } from './builtins/python';
+import { printer } from './printer';
+import type { PrintOptions } from '../format/printOptions';
 
 export interface InterpreterOptions {
   write(text: string): void;
@@ -28,6 +30,8 @@ export interface InterpreterOptions {
   readFile?(path: string): Promise<Uint8Array>;
   stepLimit?: number;
   recursionLimit?: number;
+  /** this session's torch.set_printoptions state (sessions may interleave at awaits) */
+  printOptions?: PrintOptions;
 }
 
 /** Control flow out of a block. */
@@ -92,12 +96,19 @@ export class Interpreter implements CallContext {
     return r;
   }
 
+  /** Makes this session's print options current (another session may have run since our last await). */
+  useOwnPrintOptions(): void {
+    if (this.opts.printOptions) printer.options = this.opts.printOptions;
+  }
+
   async strOf(v: Value): Promise<string> {
+    this.useOwnPrintOptions();
     const f = this.userDunder(v, ['__str__', '__repr__']);
     return f ? this.callDunder(f, v, (f as PyFunction).name) : str(v);
   }
 
   async reprOf(v: Value): Promise<string> {
+    this.useOwnPrintOptions();
     const f = this.userDunder(v, ['__repr__']);
     return f ? this.callDunder(f, v, '__repr__') : repr(v);
   }
@@ -209,6 +220,7 @@ export class Interpreter implements CallContext {
 
   async exec(s: N.Stmt, scope: Scope): Promise<Signal> {
     { const t = this.tick(); if (t) await t; }
+    this.useOwnPrintOptions();
     switch (s.kind) {
       case 'ExprStmt': {
         const v = this.evalAt(s.value, scope);

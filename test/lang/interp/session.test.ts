@@ -126,6 +126,15 @@ describe('session', () => {
     assert.ok(polls - flippedAt <= 2, `polled ${polls - flippedAt} more times after the flip`);
   });
 
+  it('keeps print options per session, also when two sessions run at once', async () => {
+    const a = new PoolSession(), b = new PoolSession();
+    await a.run('torch.set_printoptions(precision=2)');
+    const loop = 'out = []\nfor i in range(3):\n    out.append(str(torch.tensor([1 / 3])))\nprint(out)';
+    const [ra, rb] = await Promise.all([a.run(loop), b.run(loop)]);
+    assert.strictEqual(stdout(ra), "['tensor([0.33])', 'tensor([0.33])', 'tensor([0.33])']\n");
+    assert.strictEqual(stdout(rb), "['tensor([0.3333])', 'tensor([0.3333])', 'tensor([0.3333])']\n");
+  });
+
   it('explains the use of unsupported libraries', async () => {
     const r = await new PoolSession().run('import torchvision\nfrom torch.utils.data import DataLoader\nds = torchvision.datasets.CIFAR10("./data", download=True)');
     assert.strictEqual(r.error?.type, 'NotImplementedError');
