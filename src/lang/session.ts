@@ -8,6 +8,7 @@ import { Interpreter, errorSite } from './interp/interpreter';
 import { makeBuiltins } from './interp/builtins';
 import { printer } from './interp/printer';
 import { PrintOptions } from './format/printOptions';
+import { DEFAULT_SEED, defaultGenerator } from '../engine/random';
 import { displayView } from './display/toView';
 import type { DisplayRequest } from './interp/values';
 
@@ -68,6 +69,8 @@ export class PoolSession implements Session {
   }
 
   reset(): void {
+    // A fresh Python process: torch's default generator starts from its default seed again.
+    defaultGenerator.manualSeed(DEFAULT_SEED);
     this.printOptions = new PrintOptions();
     this.interp = new Interpreter(makeBuiltins(), {
       write: (text) => { this.pending += text; },

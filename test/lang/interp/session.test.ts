@@ -152,3 +152,12 @@ describe('session', () => {
     assert.deepStrictEqual(v.params.stride, 2);
   });
 });
+
+describe('session random state', () => {
+  it('a new session (a new Python process) starts from the default seed', async () => {
+    const first = await new PoolSession().run('print(torch.rand(3).tolist())');
+    await new PoolSession().run('torch.rand(100)');
+    const again = await new PoolSession().run('print(torch.rand(3).tolist())');
+    assert.strictEqual(stdout(again), stdout(first));
+  });
+});
