@@ -79,7 +79,8 @@ export class WorkerSession implements Session {
    * and the worker itself if it has not answered within the grace period. */
   interrupt(): void {
     const run = this.pending;
-    if (!run || run.interrupted) return;
+    // an in-process session (the fallback) sees the run's token itself
+    if (!run || run.interrupted || this.inProcess) return;
     run.interrupted = true;
     this.flag.set();
     if (!this.flag.shared) this.port?.post({ type: 'cancel', id: run.id });
