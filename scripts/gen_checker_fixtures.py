@@ -136,6 +136,10 @@ CASES = [
     ("forward extra argument", ["class Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n\n    def forward(self, x):\n        return x\n", "y = Net()(torch.rand(2), 1)\n"], []),
     ("keyword-only missing", ["def h(a, *, k):\n    return a\ny = h(1)\n"], []),
     ("keyword-only and varargs run", ["def h(*xs, k=2, **kw):\n    return k\ny = h(1, 2, 3, k=4, z=5)\ndef g(a, /, b):\n    return a\nz = g(1, b=2)\n"], []),
+    ("ragged literal", ["x = torch.tensor([[1, 2, 0, 3, 1],\n                  [0, 1, 2, 3],\n                  [1, 2, 1, 0, 0]])\n"], []),
+    ("ragged deeper", ["x = torch.tensor([[[1, 2], [3, 4]], [[1, 2], [3]]])\n"], []),
+    ("ragged with an empty row", ["x = torch.tensor([[1, 2], []])\n"], []),
+    ("empty rows are not checked", ["x = torch.tensor([[], [1]])\n"], []),
     ("ceil mode avg", ["x = torch.rand(1, 1, 5, 5)\ny = nn.AvgPool2d(2, ceil_mode=True)(x)\nz = nn.AvgPool2d(3, stride=2, padding=1, ceil_mode=True, count_include_pad=False)(x)\n"], ["y", "z"]),
 ]
 

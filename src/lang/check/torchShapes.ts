@@ -71,6 +71,44 @@ export function literalTensor(data: SType, dtype: DType | null | undefined): STy
   return tensorT(shape, dtype === undefined ? inferred : dtype);
 }
 
+/**
+ * torch.tensor's check of a nested list (torch/csrc/utils/tensor_new.cpp): sizes come
+ * from the first element at each depth, then every sequence must have that length,
+ * depth first. Only the ValueError is reported; anything unknown gives no error.
+ */
+function raggedError(data: SType): TorchError | undefined {
+  const itemsOf = (t: SType): SType[] | null | undefined => {
+    if (t.k === 'tuple') return t.items;
+    if (t.k === 'list') return t.items; // null: unknown items
+    return undefined; // not a sequence
+  };
+  const sizes: number[] = [];
+  for (let t: SType = data; ;) {
+    const items = itemsOf(t);
+    if (items === undefined) break;
+    if (items === null) return undefined;
+    sizes.push(items.length);
+    if (items.length === 0) break;
+    t = items[0];
+  }
+  if (sizes.reduce((a, b) => a * b, 1) === 0) return undefined; // nothing is stored, nothing is checked
+  let found: TorchError | undefined;
+  let unsure = false;
+  const visit = (t: SType, dim: number): void => {
+    if (found || unsure) return;
+    if (dim === sizes.length) { if (itemsOf(t) !== undefined || t.k === 'unknown') unsure = true; return; }
+    const items = itemsOf(t);
+    if (!items) { unsure = true; return; }
+    if (items.length !== sizes[dim]) {
+      found = new TorchError('ValueError', `expected sequence of length ${sizes[dim]} at dim ${dim} (got ${items.length})`);
+      return;
+    }
+    for (const x of items) visit(x, dim + 1);
+  };
+  visit(data, 0);
+  return unsure ? undefined : found;
+}
+
 function numel(shape: Dim[] | null): number | null {
   if (!shape || shape.some((d) => d === null)) return null;
   return (shape as number[]).reduce((a, b) => a * b, 1);
@@ -84,7 +122,12 @@ function defaultFloat(dtype: DType | null | undefined): DType | null {
 export function torchFunction(name: string, args: SType[], kwargs: Record<string, SType>): Outcome {
   const dtype = dtypeOf(kwargs.dtype);
   switch (name) {
-    case 'tensor': return args[0] ? ok(literalTensor(args[0], dtype)) : ok(UNKNOWN);
+    case 'tensor': {
+      if (!args[0]) return ok(UNKNOWN);
+      const ragged = raggedError(args[0]);
+      if (ragged) return { result: UNKNOWN, error: ragged };
+      return ok(literalTensor(args[0], dtype));
+    }
     case 'zeros': case 'ones': case 'rand': case 'randn': case 'empty':
       return ok(tensorT(sizeFrom(args), defaultFloat(dtype)));
     case 'full': {
