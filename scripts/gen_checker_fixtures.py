@@ -140,6 +140,7 @@ CASES = [
     ("ragged deeper", ["x = torch.tensor([[[1, 2], [3, 4]], [[1, 2], [3]]])\n"], []),
     ("ragged with an empty row", ["x = torch.tensor([[1, 2], []])\n"], []),
     ("empty rows are not checked", ["x = torch.tensor([[], [1]])\n"], []),
+    ("inherited forward", ["class Base(nn.Module):\n    def __init__(self, k):\n        super().__init__()\n        self.pool = nn.MaxPool2d(k)\n\n    def forward(self, x):\n        return self.pool(x)\n\nclass Big(Base):\n    def __init__(self):\n        super().__init__(2)\n", "y = Big()(torch.rand(1, 1, 8, 8))\nz = Base(4)(torch.rand(1, 1, 8, 8))\n"], ["z"]),
     ("ceil mode avg", ["x = torch.rand(1, 1, 5, 5)\ny = nn.AvgPool2d(2, ceil_mode=True)(x)\nz = nn.AvgPool2d(3, stride=2, padding=1, ceil_mode=True, count_include_pad=False)(x)\n"], ["y", "z"]),
 ]
 

@@ -352,8 +352,10 @@ export class Checker {
 
   private classDef(s: N.ClassDef, scope: Scope): void {
     const bases = s.bases.map((b) => this.expr(b.value, scope));
-    const isModule = bases.some((b) => b.k === 'lib' && b.table === 'nn' && b.entry.name === 'Module');
+    const isModule = bases.some((b) => (b.k === 'lib' && b.table === 'nn' && b.entry.name === 'Module') || (b.k === 'class' && b.isModule));
     const methods = new Map<string, N.FunctionDef>();
+    // inherited methods first (later bases lose to earlier ones, own methods win: simple MRO)
+    for (const b of [...bases].reverse()) if (b.k === 'class') for (const [k, v] of b.methods) methods.set(k, v);
     for (const st of s.body) if (st.kind === 'FunctionDef') methods.set(st.name.name, st);
     const cls: Extract<SType, { k: 'class' }> = { k: 'class', def: s, cell: this.cell, isModule, methods };
     scope.vars.set(s.name.name, cls);
