@@ -4,11 +4,10 @@
 // programs with clear errors instead of freezing the kernel.
 
 import type * as N from '../syntax/nodes';
-import { Tensor } from '../../engine/tensor';
 import { CancelToken, CancelledError, TorchError, PyErrorType } from '../../engine/errors';
 import {
   CallContext, DisplayRequest, Kwargs, PyBoundMethod, PyBuiltin, PyClass, PyDict, PyEllipsis, PyFloat, PyFunction,
-  PyInstance, PyIterator, PyList, PyModule, PySet, PySlice, PySuper, PyTuple, PyUnsupported, Scope, Value,
+  PyInstance, PyIterator, PyList, PySet, PySlice, PySuper, PyTuple, PyUnsupported, Scope, Value,
   hashKey, pyError, truthy, typeName,
 } from './values';
 import { REQUIRED, Signature, bindArgs } from './args';
@@ -259,7 +258,7 @@ export class Interpreter implements CallContext {
       case 'Continue': return CONTINUE;
       case 'Return': return { kind: 'return', value: s.value ? await this.evalAt(s.value, scope) : null };
       case 'FunctionDef': {
-        let fn: Value = await this.makeFunction(s.name.name, s.params, s.body, scope, s);
+        let fn: Value = await this.makeFunction(s.name.name, s.params, s.body, scope);
         for (const d of [...s.decorators].reverse()) fn = await this.callValue(await this.evalAt(d, scope), [fn]);
         this.bind(s.name.name, fn, scope);
         return undefined;
@@ -687,7 +686,7 @@ export class Interpreter implements CallContext {
         return result;
       }
       case 'IfExp': return truthy(await this.ev(e.test, scope)) ? this.eval(e.body, scope) : this.eval(e.orelse, scope);
-      case 'Lambda': return this.makeFunction('<lambda>', e.params, e.body, scope, e);
+      case 'Lambda': return this.makeFunction('<lambda>', e.params, e.body, scope);
       case 'ListComp': return new PyList(await this.comprehension(e.generators, scope, (s) => this.eval(e.elt, s)));
       case 'GeneratorExp': return new PyIterator(await this.comprehension(e.generators, scope, (s) => this.eval(e.elt, s)), 'generator');
       case 'SetComp': {
@@ -891,7 +890,7 @@ export class Interpreter implements CallContext {
     return inst;
   }
 
-  private async makeFunction(name: string, params: N.Param[], body: N.Stmt[] | N.Expr, scope: Scope, node: object): Promise<PyFunction> {
+  private async makeFunction(name: string, params: N.Param[], body: N.Stmt[] | N.Expr, scope: Scope): Promise<PyFunction> {
     const defaults: (Value | undefined)[] = [];
     for (const p of params) defaults.push(p.default ? await this.ev(p.default, scope) : undefined);
     const qual = scope.isClassBody && scope.className
@@ -899,7 +898,6 @@ export class Interpreter implements CallContext {
       : scope.frame ? `${scope.frame.fn.qualname}.<locals>.${name}` : name;
     const fn = new PyFunction(name, params, defaults, body, scope.isClassBody ? skipClass(scope) : scope, qual);
     fnTag.set(fn, this.currentTag);
-    void node;
     return fn;
   }
 

@@ -72,10 +72,8 @@ export function repr(v: Value, seen: Set<object> = new Set()): string {
     if (v.module) return printer.moduleRepr(v);
     if (v.excArgs) {
       const a = v.excArgs;
-      return `${v.cls.name}(${a.map((x) => repr(x)).join(', ')}${a.length === 1 && false ? ',' : ''})`;
+      return `${v.cls.name}(${a.map((x) => repr(x)).join(', ')})`;
     }
-    const r = v.cls.lookup('__repr__');
-    if (r === undefined) return `<${v.cls.moduleName}.${v.cls.name} object at ${hex(v)}>`;
     return `<${v.cls.moduleName}.${v.cls.name} object at ${hex(v)}>`;
   }
   if (v instanceof PyModule) return `<module '${v.name}'>`;

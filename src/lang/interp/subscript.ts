@@ -2,7 +2,7 @@
 
 import { Tensor } from '../../engine/tensor';
 import { isIntegral } from '../../engine/dtype';
-import { keyErrorKeys, PyBuiltin, PyInstance, PyDict, PyFloat, PyList, PyRange, PySlice, PyTuple, PyUnsupported, Value, hashKey, pyError, typeName } from './values';
+import { keyErrorKeys, PyBuiltin, PyInstance, PyDict, PyList, PyRange, PySlice, PyTuple, PyUnsupported, Value, hashKey, pyError, typeName } from './values';
 import { tensorGetItem, tensorSetItem } from './tensorIndex';
 import { repr } from './repr';
 import { toArray } from './iterate';
@@ -101,7 +101,6 @@ export function getItem(obj: Value, idx: Value): Value {
     const gi = obj.cls.lookup('__getitem__');
     if (gi instanceof PyBuiltin) return gi.fn([obj, idx], [], undefined as never) as Value;
   }
-  if (idx instanceof PyFloat && false) return null;
   throw pyError('TypeError', `'${typeName(obj)}' object is not subscriptable`);
 }
 

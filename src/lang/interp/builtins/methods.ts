@@ -6,11 +6,10 @@ import {
 } from '../values';
 import { iterate, toArray } from '../iterate';
 import { pyEquals, compareOp } from '../operators';
-import { repr, str } from '../repr';
-import { REQUIRED, bindArgs, sig } from '../args';
+import { repr } from '../repr';
+import { bindArgs, sig } from '../args';
 import { strFormat } from './python';
-import { isFloating } from '../../../engine/dtype';
-import { itemSize } from '../../../engine/dtype';
+import { isFloating, itemSize } from '../../../engine/dtype';
 
 type Method = (self: any, args: Value[], kwargs: Kwargs, ctx: CallContext) => Value | Promise<Value>;
 
@@ -280,4 +279,3 @@ export function builtinMethod(obj: Value, name: string): Value | undefined {
   return new PyBuiltin(name, (args, kwargs, ctx) => m(obj, args, kwargs, ctx), `${owner}.${name}`);
 }
 
-export { REQUIRED, str };

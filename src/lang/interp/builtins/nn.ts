@@ -16,7 +16,7 @@ import {
   PyParameter, PySlice, PyTuple, Value, pyError, typeName, truthy,
 } from '../values';
 import { ParamSpec, REQUIRED, Signature, bindArgs } from '../args';
-import { boolArg, intArg, intOrInts, shapeArgs } from '../convert';
+import { intArg, intOrInts, shapeArgs } from '../convert';
 import { printer } from '../printer';
 import { str } from '../repr';
 import { tensorArg } from './tensor';
@@ -153,8 +153,6 @@ export function installNn(b: Builtins, torch: PyModule): { nn: PyModule; F: PyMo
     return null;
   }));
   md.set('extra_repr', fn('extra_repr', () => ''));
-  md.set('training', undefined as never);
-  md.delete('training');
   nn.attrs.set('Module', Module);
   printer.moduleRepr = (m) => moduleRepr(moduleNode(m));
 
@@ -509,7 +507,6 @@ export function installNn(b: Builtins, torch: PyModule): { nn: PyModule; F: PyMo
     a.set('return_indices', true);
     return adaptiveMaxCall(1, a, ctx);
   }));
-  void boolArg;
   torch.attrs.set('nn', nn);
   return { nn, F, Module };
 }

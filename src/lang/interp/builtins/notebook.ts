@@ -24,11 +24,10 @@ export function installNotebook(b: Builtins): void {
     const layer = bd.values.get('layer')!, x = bd.values.get('x')!;
     if (!(x instanceof Tensor)) throw pyError('TypeError', `explain(): x must be a Tensor, not ${typeName(x)}`);
     if (!(layer instanceof PyInstance) && !(layer instanceof PyBuiltin)) throw pyError('TypeError', `explain(): layer must be a module or a function, not ${typeName(layer)}`);
-    let out: Value = await ctx.call(layer, [x]);
+    const out: Value = await ctx.call(layer, [x]);
     const first = out instanceof Tensor ? out : (out as { items?: Value[] }).items?.[0];
     if (!(first instanceof Tensor)) throw pyError('TypeError', 'explain(): the layer did not return a Tensor');
     ctx.display({ value: first, explain: { layer, input: x, output: first } });
-    out = null;
-    return out;
+    return null;
   }));
 }

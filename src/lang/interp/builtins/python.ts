@@ -404,14 +404,7 @@ export function makePythonBuiltins(): Builtins {
   }));
   names.set('zip', fn('zip', (args, kwargs) => {
     const strict = kwargs.find(([k]) => k === 'strict')?.[1] ?? false;
-    const lists = args.map((a, i) => {
-      try {
-        return toArray(a);
-      } catch {
-        throw pyError('TypeError', `'${typeName(a)}' object is not iterable`);
-      }
-      void i;
-    });
+    const lists = args.map((a) => toArray(a));
     const n = lists.length ? Math.min(...lists.map((l) => l.length)) : 0;
     if (truthy(strict) && lists.some((l) => l.length !== n)) throw pyError('ValueError', 'zip() argument 2 is shorter than argument 1');
     const out: Value[] = [];

@@ -10,7 +10,7 @@ import * as conv from '../../../engine/ops/convert';
 import { copyInto } from '../../../engine/ops/indexing';
 import { TensorOrScalar } from '../../../engine/ops/scalar';
 import {
-  CallContext, Kwargs, PyBuiltin, PyDType, PyNamedTuple, PyParameter, PyTuple, Value, pyError, truthy, typeName,
+  CallContext, Kwargs, PyBuiltin, PyDType, PyNamedTuple, PyTuple, Value, pyError, truthy, typeName,
 } from '../values';
 import { ParamSpec, bindArgs, sig, Signature } from '../args';
 import {

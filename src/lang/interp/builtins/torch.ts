@@ -7,13 +7,11 @@ import * as ops from '../../../engine/ops';
 import { defaultGenerator } from '../../../engine/random';
 import { setFractionalSeed } from '../../../engine/pool';
 import {
-  Kwargs, NativeFn, PyBuiltin, PyClass, PyDType, PyFloat, PyInstance, PyList, PyModule, PyTuple, Value, pyError, truthy, typeName,
+  NativeFn, PyBuiltin, PyClass, PyDType, PyFloat, PyInstance, PyList, PyModule, PyTuple, Value, pyError, truthy, typeName,
 } from '../values';
 import { REQUIRED, bindArgs, sig } from '../args';
-import { dtypeArg, intArg, scalarArg, shapeArgs, toNested, sizeValue, boolArg } from '../convert';
-import { toArray } from '../iterate';
+import { dtypeArg, intArg, scalarArg, shapeArgs, toNested, sizeValue } from '../convert';
 import { printer } from '../printer';
-import { toScalar } from '../operators';
 import { extreme, operand, tensorArg, tensorAttr } from './tensor';
 import type { Builtins } from './python';
 import { gradMode, setRequiresGrad, track } from '../autograd';
@@ -203,9 +201,3 @@ export function installTorch(b: Builtins): PyModule {
   return torch;
 }
 
-export function dtypeOf(v: Value): DType | undefined {
-  return v instanceof PyDType ? v.dtype : undefined;
-}
-
-export { toArray, toScalar, boolArg };
-export type { Kwargs };
