@@ -135,6 +135,9 @@ PROGRAMS = {
     'big_ints': 'print(3 ** 40, 2 ** 64 + 1, 10 ** 20 // 7, 2 ** 53 + 1, -(2 ** 70) % 1000, f"{2**70:,}", {2**64: 1}, 10**20 / 3)',
     'tensor_data_errors': 'for d in ([None], "abc", ["a"], [[1], ["a"]]):\n    try:\n        torch.tensor(d)\n    except Exception as e:\n        print(type(e).__name__, e)',
     'size_arg_errors': 'for f in [lambda: torch.ones(2.5), lambda: torch.ones((2, 2.5)), lambda: torch.rand(2, "3"), lambda: torch.ones(6).view((2, 3.0)), lambda: torch.ones(1, 1, 4, 4).unsqueeze(1.5)]:\n    try:\n        f()\n    except TypeError as e:\n        print(e)',
+    'decorators_property_static_class': 'class Layer:\n    scale = 2\n    def __init__(self, k):\n        self._k = k\n    @property\n    def k(self):\n        return self._k * Layer.scale\n    @k.setter\n    def k(self, v):\n        self._k = v\n    @staticmethod\n    def out_size(n, k):\n        return (n - k) // k + 1\n    @classmethod\n    def make(cls, k):\n        return cls(k)\nl = Layer.make(3)\nprint(l.k, Layer.out_size(10, 3), l.out_size(7, 2))\nl.k = 5\nprint(l.k)\nclass A:\n    @property\n    def x(self):\n        return 1\nA().x = 3',
+    'user_str_repr': 'class P:\n    def __init__(self, x):\n        self.x = x\n    def __repr__(self):\n        return f"P({self.x})"\np = P(3)\nprint(p, str(p), repr(p), f"{p}", f"{p!r}")\nclass Q:\n    def __str__(self):\n        return "q!"\nprint(Q(), f"<{Q()}>")',
+    'nested_qualnames': 'def outer():\n    def inner(a):\n        return a\n    return inner\ntry:\n    outer()()\nexcept TypeError as e:\n    print(e)\nclass A:\n    def m(self):\n        pass\nA().m(1)',
     'import_forms': 'import torch\nimport torch.nn as nn\nfrom torch import nn\nimport torch.nn.functional as F\nfrom torch.nn import MaxPool2d, AvgPool2d\nprint(MaxPool2d(2), AvgPool2d(2), F.relu(torch.tensor([-1.0, 1.0])))',
 }
 

@@ -4,13 +4,17 @@
 
 import { Tensor } from '../../engine/tensor';
 import {
-  CallContext, PyBoundMethod, PyBuiltin, PyClass, PyFunction, PyInstance, PyModule, PyParameter, PyProperty,
+  CallContext, PyBoundMethod, PyBuiltin, PyClass, PyFunction, PyInstance, PyMethodWrapper, PyModule, PyParameter, PyProperty,
   PySuper, PyTuple, PyUnsupported, Value, pyError, typeName,
 } from './values';
 import { builtinMethod } from './builtins/methods';
 import { tensorAttr, setTensorAttr } from './builtins/tensor';
 
 function bindIfFunction(v: Value, self: Value): Value {
+  if (v instanceof PyMethodWrapper) {
+    if (v.kind === 'staticmethod') return v.fn;
+    if (v.kind === 'classmethod') return new PyBoundMethod(self instanceof PyInstance ? self.cls : self, v.fn as PyFunction);
+  }
   if (v instanceof PyFunction || v instanceof PyBuiltin) return new PyBoundMethod(self, v);
   if (v instanceof PyProperty) return v.get(self);
   return v;
@@ -22,7 +26,17 @@ function noAttr(obj: Value, name: string): Error {
   return pyError('AttributeError', `'${typeName(obj)}' object has no attribute '${name}'`);
 }
 
-export async function getAttr(obj: Value, name: string, _ctx?: CallContext): Promise<Value> {
+export async function getAttr(obj: Value, name: string, ctx?: CallContext): Promise<Value> {
+  // A user @property runs its getter (user code, hence async).
+  if (obj instanceof PyInstance && ctx && !obj.dict.has(name)) {
+    const v = obj.cls.lookup(name);
+    if (v instanceof PyMethodWrapper && v.kind === 'property') return ctx.call(v.fn, [obj]);
+  }
+  if (obj instanceof PyMethodWrapper && obj.kind === 'property' && (name === 'setter' || name === 'getter')) {
+    return new PyBuiltin(name, (args) => (name === 'setter'
+      ? new PyMethodWrapper('property', obj.fn, args[0])
+      : new PyMethodWrapper('property', args[0], obj.setter)));
+  }
   return getAttrSync(obj, name);
 }
 
@@ -65,7 +79,8 @@ export function getAttrSync(obj: Value, name: string): Value {
     if (name === '__module__') return obj.moduleName;
     const v = obj.lookup(name);
     if (v === undefined) throw noAttr(obj, name);
-    return v instanceof PyProperty ? v : v;
+    if (v instanceof PyMethodWrapper && v.kind !== 'property') return bindIfFunction(v, obj);
+    return v;
   }
   if (obj instanceof PySuper) {
     const self = obj.self;
@@ -102,8 +117,14 @@ export async function hasAttr(obj: Value, name: string, ctx?: CallContext): Prom
   }
 }
 
-export async function setAttr(obj: Value, name: string, v: Value, _ctx?: CallContext): Promise<void> {
+export async function setAttr(obj: Value, name: string, v: Value, ctx?: CallContext): Promise<void> {
   if (obj instanceof PyInstance) {
+    const prop = obj.cls.lookup(name);
+    if (prop instanceof PyMethodWrapper && prop.kind === 'property') {
+      if (prop.setter === null) throw pyError('AttributeError', `property '${name}' of '${obj.cls.name}' object has no setter`);
+      if (ctx) await ctx.call(prop.setter, [obj, v]);
+      return;
+    }
     const m = obj.module;
     const isModule = v instanceof PyInstance && v.module !== undefined;
     if (!m && obj.cls.nativeBase()?.isModuleBase && (v instanceof PyParameter || isModule)) {

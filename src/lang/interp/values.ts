@@ -213,7 +213,7 @@ export type Value =
   | number | bigint | boolean | null | string
   | PyFloat | PyList | PyTuple | PyDict | PySet | PyRange | PySlice | PyEllipsis | PyDType
   | PyBuiltin | PyFunction | PyBoundMethod | PyClass | PyInstance | PyModule | PyUnsupported
-  | Tensor | PyIterator | PyProperty | PySuper;
+  | Tensor | PyIterator | PyProperty | PySuper | PyMethodWrapper;
 
 /** A one-shot iterator (enumerate, zip, iter(), generator expressions are materialised eagerly). */
 export class PyIterator {
@@ -227,6 +227,11 @@ export class PyIterator {
     this.i = this.items.length;
     return r;
   }
+}
+
+/** @staticmethod / @classmethod / @property wrappers of user functions in a class body. */
+export class PyMethodWrapper {
+  constructor(readonly kind: 'staticmethod' | 'classmethod' | 'property', readonly fn: Value, readonly setter: Value = null) {}
 }
 
 /** `super()` / `super(C, self)`: attribute lookup starts after `cls` in self's MRO. */
@@ -315,7 +320,7 @@ export function typeName(v: Value): string {
   if (v instanceof PyParameter) return 'Parameter';
   if (v instanceof Tensor) return 'Tensor';
   if (v instanceof PyIterator) return v.typeName;
-  if (v instanceof PyUnsupported) return 'object';
+  if (v instanceof PyMethodWrapper) return v.kind;
   return 'object';
 }
 

@@ -6,7 +6,7 @@ import { isFloating } from '../../../engine/dtype';
 import * as ew from '../../../engine/ops/elementwise';
 import {
   CallContext, Kwargs, NativeFn, PyBoundMethod, PyBuiltin, PyClass, PyDict, PyEllipsis, PyFloat, PyFunction,
-  PyInstance, PyIterator, PyList, PyModule, PyRange, PySet, PySlice, PySuper, PyTuple, Value,
+  PyInstance, PyIterator, PyList, PyMethodWrapper, PyModule, PyRange, PySet, PySlice, PySuper, PyTuple, Value,
   hashKey, objectId, pyError, truthy, typeName,
 } from '../values';
 import { REQUIRED, bindArgs, sig } from '../args';
@@ -317,6 +317,12 @@ export function makePythonBuiltins(): Builtins {
   for (const [n, c] of exceptions) names.set(n, c);
   names.set('Ellipsis', PyEllipsis.instance);
   names.set('__name__', '__main__');
+  for (const kind of ['staticmethod', 'classmethod', 'property'] as const) {
+    names.set(kind, fn(kind, (args) => {
+      if (args.length < 1) throw pyError('TypeError', `${kind} expected 1 argument, got 0`);
+      return new PyMethodWrapper(kind, args[0], kind === 'property' ? args[1] ?? null : null);
+    }));
+  }
   names.set('NotImplemented', null);
 
   const superFn = fn('super', (args) => {
