@@ -709,7 +709,11 @@ export class Interpreter implements CallContext {
         this.bind(e.target.id, v, scope);
         return v;
       }
-      case 'Yield': throw pyError('SyntaxError', "'yield' outside function");
+      case 'Yield': {
+        const err = pyError('NotImplementedError', 'poolnb: generators (yield) are not part of PoolScript; build and return a list instead');
+        this.mark(err, e);
+        throw err;
+      }
       case 'Missing': {
         const err = pyError('SyntaxError', 'invalid syntax');
         this.mark(err, e);
