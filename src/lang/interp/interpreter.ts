@@ -15,7 +15,7 @@ import { binaryOp, compareOp, unaryOp, containsOp, isOp } from './operators';
 import { getAttr, setAttr, delAttr } from './attributes';
 import { getItem, setItem, delItem } from './subscript';
 import { iterate, toArray } from './iterate';
-import { repr, str } from './repr';
+import { repr, str, userReprs } from './repr';
 import { formatValue } from './formatting';
 import { exceptionClassFor, exceptionMatches, errorToInstance, instanceToError } from './exceptions';
 import { importModule, importFrom } from './imports';
@@ -103,13 +103,39 @@ export class Interpreter implements CallContext {
   async strOf(v: Value): Promise<string> {
     this.useOwnPrintOptions();
     const f = this.userDunder(v, ['__str__', '__repr__']);
-    return f ? this.callDunder(f, v, (f as PyFunction).name) : str(v);
+    if (f) return this.callDunder(f, v, (f as PyFunction).name);
+    return this.withUserReprs(v, () => str(v));
   }
 
   async reprOf(v: Value): Promise<string> {
     this.useOwnPrintOptions();
     const f = this.userDunder(v, ['__repr__']);
-    return f ? this.callDunder(f, v, '__repr__') : repr(v);
+    if (f) return this.callDunder(f, v, '__repr__');
+    return this.withUserReprs(v, () => repr(v));
+  }
+
+  /** Runs the user __repr__ of instances inside containers first, so the sync repr can use them. */
+  private async withUserReprs(v: Value, render: () => string): Promise<string> {
+    const found: PyInstance[] = [];
+    const seen = new Set<object>();
+    const walk = (x: Value): void => {
+      if (typeof x !== 'object' || x === null || seen.has(x)) return;
+      seen.add(x);
+      if (x instanceof PyList || x instanceof PyTuple) x.items.forEach(walk);
+      else if (x instanceof PyDict) for (const [k, y] of x.map.values()) { walk(k); walk(y); }
+      else if (x instanceof PyInstance && this.userDunder(x, ['__repr__'])) found.push(x);
+    };
+    walk(v);
+    if (found.length === 0) return render();
+    const map = new Map<object, string>();
+    for (const inst of found) map.set(inst, await this.callDunder(this.userDunder(inst, ['__repr__'])!, inst, '__repr__'));
+    this.useOwnPrintOptions();
+    userReprs.map = map;
+    try {
+      return render();
+    } finally {
+      userReprs.map = null;
+    }
   }
   get readFile() { return this.opts.readFile; }
 
@@ -626,6 +652,10 @@ export class Interpreter implements CallContext {
         if (obj instanceof Promise) obj = await obj;
         let idx = e.index.kind === 'Tuple' && !e.index.parenthesized ? this.evalIndex(e.index, scope) : this.ev(e.index, scope);
         if (idx instanceof Promise) idx = await idx;
+        if (obj instanceof PyInstance) {
+          const gi = obj.cls.lookup('__getitem__');
+          if (gi instanceof PyFunction) return this.callValue(gi, [obj, idx]);
+        }
         try {
           return getItem(obj, idx);
         } catch (err) {
@@ -651,6 +681,10 @@ export class Interpreter implements CallContext {
         if (l instanceof Promise) l = await l;
         let r = this.ev(e.right, scope);
         if (r instanceof Promise) r = await r;
+        if (l instanceof PyInstance || r instanceof PyInstance) {
+          const u = await this.userBinary(e.op, l, r);
+          if (u !== undefined) return u;
+        }
         try {
           return binaryOp(e.op, l, r, false);
         } catch (err) {
@@ -674,7 +708,9 @@ export class Interpreter implements CallContext {
         for (let i = 0; i < e.ops.length; i++) {
           let right = this.ev(e.comparators[i], scope);
           if (right instanceof Promise) right = await right;
-          try {
+          const u = (left instanceof PyInstance || right instanceof PyInstance) ? await this.userCompare(e.ops[i], left, right) : undefined;
+          if (u !== undefined) result = u;
+          else try {
             result = this.compare(e.ops[i], left, right);
           } catch (err) {
             this.mark(err, e);
@@ -863,6 +899,48 @@ export class Interpreter implements CallContext {
     return new PySuper(frame.fn.definingClass, self);
   }
 
+  /** A user class's operator method (__add__ / __radd__ ...), or undefined to fall back to the builtin rules. */
+  private async userBinary(op: N.BinaryOperator, l: Value, r: Value): Promise<Value | undefined> {
+    const name = BINARY_DUNDER[op];
+    if (!name) return undefined;
+    const tryCall = async (self: Value, other: Value, method: string): Promise<Value | undefined> => {
+      if (!(self instanceof PyInstance)) return undefined;
+      const f = self.cls.lookup(method);
+      if (!(f instanceof PyFunction)) return undefined;
+      const v = await this.callValue(f, [self, other]);
+      return v === NOT_IMPLEMENTED ? undefined : v;
+    };
+    return (await tryCall(l, r, `__${name}__`)) ?? (await tryCall(r, l, `__r${name}__`));
+  }
+
+  async compareValues(op: '<' | '>' | '==', a: Value, b: Value): Promise<Value> {
+    const u = (a instanceof PyInstance || b instanceof PyInstance) ? await this.userCompare(op, a, b) : undefined;
+    return u !== undefined ? u : this.compare(op, a, b);
+  }
+
+  async addValues(a: Value, b: Value): Promise<Value> {
+    const u = (a instanceof PyInstance || b instanceof PyInstance) ? await this.userBinary('+', a, b) : undefined;
+    return u !== undefined ? u : binaryOp('+', a, b, false);
+  }
+
+  private async userCompare(op: N.CompareOperator, l: Value, r: Value): Promise<Value | undefined> {
+    if (op === '!=' && l instanceof PyInstance && !(l.cls.lookup('__ne__') instanceof PyFunction) && l.cls.lookup('__eq__') instanceof PyFunction) {
+      const eq = await this.userCompare('==', l, r);
+      return eq === undefined ? undefined : !truthy(eq);
+    }
+    const pair = COMPARE_DUNDER[op];
+    if (!pair) return undefined;
+    for (const [self, other, method] of [[l, r, pair[0]], [r, l, pair[1]]] as [Value, Value, string][]) {
+      if (!(self instanceof PyInstance)) continue;
+      const f = self.cls.lookup(method);
+      if (f instanceof PyFunction) {
+        const v = await this.callValue(f, [self, other]);
+        if (v !== NOT_IMPLEMENTED) return v;
+      }
+    }
+    return undefined;
+  }
+
   async call(fn: Value, args: Value[], kwargs: Kwargs = []): Promise<Value> {
     return this.callValue(fn, args, kwargs);
   }
@@ -952,6 +1030,17 @@ export class Interpreter implements CallContext {
 }
 
 const sigCache = new WeakMap<PyFunction, Signature>();
+
+const BINARY_DUNDER: Partial<Record<N.BinaryOperator, string>> = {
+  '+': 'add', '-': 'sub', '*': 'mul', '/': 'truediv', '//': 'floordiv', '%': 'mod', '**': 'pow', '@': 'matmul',
+  '&': 'and', '|': 'or', '^': 'xor', '<<': 'lshift', '>>': 'rshift',
+};
+const COMPARE_DUNDER: Partial<Record<N.CompareOperator, [string, string]>> = {
+  '==': ['__eq__', '__eq__'], '!=': ['__ne__', '__ne__'], '<': ['__lt__', '__gt__'], '<=': ['__le__', '__ge__'],
+  '>': ['__gt__', '__lt__'], '>=': ['__ge__', '__le__'],
+};
+/** Python's NotImplemented (returned by operator methods to decline). */
+export const NOT_IMPLEMENTED = 'NotImplemented\u0000' as Value;
 const fnTag = new WeakMap<PyFunction, object>();
 
 function skipClass(scope: Scope): Scope {

@@ -15,6 +15,9 @@ export { strRepr };
 
 const hex = (o: object) => '0x' + objectId(o).toString(16).padStart(12, '0');
 
+/** reprs of user instances computed beforehand (their __repr__ is user code, run by the interpreter) */
+export const userReprs: { map: Map<object, string> | null } = { map: null };
+
 export function repr(v: Value, seen: Set<object> = new Set()): string {
   if (v === null) return 'None';
   switch (typeof v) {
@@ -69,6 +72,8 @@ export function repr(v: Value, seen: Set<object> = new Set()): string {
     return `<class '${v.moduleName}.${v.name}'>`;
   }
   if (v instanceof PyInstance) {
+    const user = userReprs.map?.get(v);
+    if (user !== undefined) return user;
     if (v.module) return printer.moduleRepr(v);
     if (v.excArgs) {
       const a = v.excArgs;

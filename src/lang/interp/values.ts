@@ -205,6 +205,9 @@ export interface CallContext {
   /** str()/repr() that run a user class's __str__ / __repr__ */
   strOf(v: Value): Promise<string>;
   reprOf(v: Value): Promise<string>;
+  /** operators with user classes' dunder methods (for sorted, min, max, sum) */
+  compareValues(op: '<' | '>' | '==', a: Value, b: Value): Promise<Value>;
+  addValues(a: Value, b: Value): Promise<Value>;
   readFile?(path: string): Promise<Uint8Array>;
   token?: { readonly cancelled: boolean };
 }

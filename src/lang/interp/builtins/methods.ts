@@ -5,10 +5,10 @@ import {
   pyError, truthy, typeName,
 } from '../values';
 import { iterate, toArray } from '../iterate';
-import { pyEquals, compareOp } from '../operators';
+import { pyEquals } from '../operators';
 import { repr } from '../repr';
 import { bindArgs, sig } from '../args';
-import { strFormat } from './python';
+import { sortValues, strFormat } from './python';
 import { isFloating, itemSize } from '../../../engine/dtype';
 
 type Method = (self: any, args: Value[], kwargs: Kwargs, ctx: CallContext) => Value | Promise<Value>;
@@ -58,12 +58,7 @@ const listMethods: Record<string, Method> = {
   async sort(self: PyList, args, kwargs, ctx) {
     if (args.length) throw pyError('TypeError', 'sort() takes no positional arguments');
     const b = bindArgs({ qualname: 'sort', params: [{ name: 'key', default: null, kind: 'kwonly' }, { name: 'reverse', default: false, kind: 'kwonly' }] }, [], kwargs);
-    const key = b.values.get('key')!;
-    const keys = key !== null ? await Promise.all(self.items.map((v) => ctx.call(key, [v]))) : self.items.slice();
-    const idx = self.items.map((_, i) => i);
-    const rev = truthy(b.values.get('reverse')!);
-    idx.sort((a, c) => truthy(compareOp('<', keys[a], keys[c])) ? (rev ? 1 : -1) : truthy(compareOp('<', keys[c], keys[a])) ? (rev ? -1 : 1) : 0);
-    self.items = idx.map((i) => self.items[i]);
+    self.items = await sortValues(self.items.slice(), b.values.get('key')!, truthy(b.values.get('reverse')!), ctx);
     return null;
   },
 };

@@ -11,7 +11,7 @@ import {
 } from '../values';
 import { REQUIRED, bindArgs, sig } from '../args';
 import { iterate, toArray } from '../iterate';
-import { binaryOp, compareOp } from '../operators';
+import { binaryOp } from '../operators';
 import { repr, str } from '../repr';
 import { formatValue } from '../formatting';
 import { getAttr, hasAttr, setAttr } from '../attributes';
@@ -164,7 +164,7 @@ async function minMax(name: 'min' | 'max', args: Value[], kwargs: Kwargs, ctx: C
   let bestKey = key !== null ? await ctx.call(key, [best]) : best;
   for (let i = 1; i < items.length; i++) {
     const k = key !== null ? await ctx.call(key, [items[i]]) : items[i];
-    const better = truthy(compareOp(name === 'max' ? '>' : '<', k, bestKey));
+    const better = truthy(await ctx.compareValues(name === 'max' ? '>' : '<', k, bestKey));
     if (better) { best = items[i]; bestKey = k; }
   }
   return best;
@@ -323,7 +323,7 @@ export function makePythonBuiltins(): Builtins {
       return new PyMethodWrapper(kind, args[0], kind === 'property' ? args[1] ?? null : null);
     }));
   }
-  names.set('NotImplemented', null);
+  names.set('NotImplemented', 'NotImplemented\u0000');
 
   const superFn = fn('super', (args) => {
     if (args.length !== 2) throw pyError('RuntimeError', 'super(): no arguments');
@@ -356,10 +356,18 @@ export function makePythonBuiltins(): Builtins {
     ctx.write(parts.join(sep) + end);
     return null;
   }));
-  names.set('len', fn('len', (args, kwargs) => {
+  names.set('len', fn('len', async (args, kwargs, ctx) => {
     noKwargs('len', kwargs);
     argCount('len', args, 1, 1);
-    return pyLen(args[0]);
+    const v = args[0];
+    const user = v instanceof PyInstance ? v.cls.lookup('__len__') : undefined;
+    if (user instanceof PyFunction) {
+      const n = await ctx.call(user, [v]);
+      if (typeof n !== 'number') throw pyError('TypeError', `'${typeName(n)}' object cannot be interpreted as an integer`);
+      if (n < 0) throw pyError('ValueError', '__len__() should return >= 0');
+      return n;
+    }
+    return pyLen(v);
   }));
   names.set('repr', fn('repr', (args, _k, ctx) => { argCount('repr', args, 1, 1); return ctx.reprOf(args[0]); }));
   names.set('abs', fn('abs', (args) => {
@@ -374,11 +382,13 @@ export function makePythonBuiltins(): Builtins {
   }));
   names.set('min', fn('min', (a, k, c) => minMax('min', a, k, c)));
   names.set('max', fn('max', (a, k, c) => minMax('max', a, k, c)));
-  names.set('sum', fn('sum', (args, kwargs) => {
+  names.set('sum', fn('sum', async (args, kwargs, ctx) => {
     const b = bindArgs(sig('sum', 'iterable', ['start', 0]), args, kwargs);
     let acc: Value = b.values.get('start')!;
     if (typeof acc === 'string') throw pyError('TypeError', "sum() can't sum strings [use ''.join(seq) instead]");
-    for (const v of iterate(b.values.get('iterable')!)) acc = binaryOp('+', acc, v, false);
+    for (const v of toArray(b.values.get('iterable')!)) {
+      acc = acc instanceof PyInstance || v instanceof PyInstance ? await ctx.addValues(acc, v) : binaryOp('+', acc, v, false);
+    }
     return acc;
   }));
   names.set('round', fn('round', (args, kwargs) => {
@@ -557,15 +567,23 @@ export function makePythonBuiltins(): Builtins {
   return { names, object, superFn, exceptions, modules: new Map(), types, classOf };
 }
 
-async function sortValues(items: Value[], key: Value, reverse: boolean, ctx: CallContext): Promise<Value[]> {
-  const keys = key !== null ? await Promise.all(items.map((v) => ctx.call(key, [v]))) : items;
-  const idx = items.map((_, i) => i);
-  // A stable merge sort with Python's ordering (errors propagate as TypeError).
-  idx.sort((a, b) => {
-    if (truthy(compareOp('<', keys[a], keys[b]))) return reverse ? 1 : -1;
-    if (truthy(compareOp('<', keys[b], keys[a]))) return reverse ? -1 : 1;
-    return 0;
-  });
-  return idx.map((i) => items[i]);
+export async function sortValues(items: Value[], key: Value, reverse: boolean, ctx: CallContext): Promise<Value[]> {
+  const keys: Value[] = [];
+  for (const v of items) keys.push(key !== null ? await ctx.call(key, [v]) : v);
+  const less = async (a: number, b: number) => truthy(await ctx.compareValues('<', keys[a], keys[b]));
+  // A stable merge sort using only `<`, as CPython's sort does (reverse keeps equal items in order).
+  const sort = async (idx: number[]): Promise<number[]> => {
+    if (idx.length < 2) return idx;
+    const mid = idx.length >> 1;
+    const [l, r] = [await sort(idx.slice(0, mid)), await sort(idx.slice(mid))];
+    const out: number[] = [];
+    let i = 0, j = 0;
+    while (i < l.length && j < r.length) {
+      const takeRight = reverse ? await less(l[i], r[j]) : await less(r[j], l[i]);
+      out.push(takeRight ? r[j++] : l[i++]);
+    }
+    return out.concat(l.slice(i), r.slice(j));
+  };
+  return (await sort(items.map((_, i) => i))).map((i) => items[i]);
 }
 
