@@ -52,6 +52,7 @@ export function toCellError(e: unknown, source: string): CellError {
   let type = 'RuntimeError', message: string;
   if (e instanceof TorchError) { type = e.pyType; message = e.message; }
   else if (e instanceof RangeError && /call stack/i.test(e.message)) { type = 'RecursionError'; message = 'maximum recursion depth exceeded'; }
+  else if (e instanceof RangeError && /BigInt|array length|string length|allocation/i.test(e.message)) { type = 'MemoryError'; message = ''; }
   else message = `poolnb internal error: ${e instanceof Error ? e.message : String(e)}`;
   const err: CellError = { type, message };
   if (site) { err.range = site; err.lineCol = lineColOf(source, site.start); }
