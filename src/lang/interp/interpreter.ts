@@ -522,7 +522,7 @@ export class Interpreter implements CallContext {
         const v = s.vars.get(name);
         if (v !== undefined) return v;
         if (first && s.parent && !s.isClassBody && s.localNames?.has(name)) {
-          throw pyError('UnboundLocalError', `cannot access local variable '${name}' where it is not associated with a value`);
+          throw this.marked(pyError('UnboundLocalError', `cannot access local variable '${name}' where it is not associated with a value`), node);
         }
       }
       first = false;
@@ -530,7 +530,7 @@ export class Interpreter implements CallContext {
     }
     const b = this.builtins.names.get(name);
     if (b !== undefined) return b;
-    throw pyError('NameError', `name '${name}' is not defined`);
+    throw this.marked(pyError('NameError', `name '${name}' is not defined`), node);
   }
 
   async assign(target: N.Expr, v: Value, scope: Scope): Promise<void> {

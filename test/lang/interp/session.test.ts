@@ -161,3 +161,19 @@ describe('session random state', () => {
     assert.strictEqual(stdout(again), stdout(first));
   });
 });
+
+describe('error locations', () => {
+  const cases: [string, string, string][] = [
+    ['x = 1\nprint(undefined_name + x)', 'NameError', 'undefined_name'],
+    ['t = torch.ones(2)\ny = t.foo', 'AttributeError', 't.foo'],
+    ['def f(x):\n    return nn.MaxPool2d(3)(x)\nf(torch.ones(1, 1, 2, 2))', 'RuntimeError', 'nn.MaxPool2d(3)(x)'],
+    ['a = [1]\nb = a[3] + 1', 'IndexError', 'a[3]'],
+  ];
+  for (const [src, type, text] of cases) {
+    it(`${type} underlines ${text}`, async () => {
+      const r = await new PoolSession().run(src);
+      assert.strictEqual(r.error?.type, type);
+      assert.strictEqual(src.slice(r.error!.range!.start, r.error!.range!.end), text);
+    });
+  }
+});
