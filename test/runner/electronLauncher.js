@@ -17,6 +17,7 @@ async function runInElectron(o) {
       extensionTestsPath: o.extensionTestsPath,
       vscodeExecutablePath: o.vscodeExecutablePath,
       launchArgs: [o.workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
+      extensionTestsEnv: { POOLNB_STATS_FILE: process.env.POOLNB_STATS_FILE ?? '' },
     });
   } catch (e) {
     console.error(`VS Code (electron) run failed: ${e instanceof Error ? e.message : e}`);

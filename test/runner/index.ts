@@ -28,6 +28,10 @@ export async function run(): Promise<void> {
     }
   });
   console.log(STATS_MARKER + JSON.stringify(stats));
+  // Desktop VS Code passes the launcher's environment on: write the counts for scripts/test.js
+  // directly (code-server's launcher also reads them from the relayed line above).
+  const statsFile = process.env.POOLNB_STATS_FILE;
+  if (statsFile) fs.writeFileSync(statsFile, JSON.stringify(stats));
   if (stats.failures > 0) throw new Error(`${stats.failures} integration test(s) failed`);
   if (stats.passes === 0) throw new Error('no integration test ran');
 }
