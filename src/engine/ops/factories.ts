@@ -2,7 +2,7 @@
 // and the random ones (whose stream is poolnb's own, see ../random.ts).
 
 import { DType, castScalar, itemSize, promoteTypes, scalarTypeName } from '../dtype';
-import { runtimeError, typeError, valueError } from '../errors';
+import { CancelToken, runtimeError, throwIfCancelled, typeError, valueError } from '../errors';
 import { Generator, defaultGenerator } from '../random';
 import { Tensor } from '../tensor';
 import { fma64, fmaF32 } from './fma';
@@ -224,31 +224,42 @@ export function linspace(start: Scalar, end: Scalar, steps: number, dtype?: DTyp
 
 // ---- random ---------------------------------------------------------------------------
 
+/** Fills t with next() in chunks, checking for cancellation between chunks: a 64M-element
+ * torch.rand takes seconds, and an interrupt must stop it within a fraction of one. */
+function fillRandom(t: Tensor, next: () => number, token?: CancelToken): Tensor {
+  const n = t.numel;
+  const s = t.storage;
+  for (let start = 0; start < n; start += 1 << 16) {
+    throwIfCancelled(token);
+    const end = Math.min(n, start + (1 << 16));
+    for (let i = start; i < end; i++) s[i] = next();
+  }
+  return t;
+}
+
 /** torch.rand(*size): uniform [0, 1). */
-export function rand(shape: readonly number[], dtype: DType = 'float32', gen: Generator = defaultGenerator): Tensor {
+export function rand(shape: readonly number[], dtype: DType = 'float32', gen: Generator = defaultGenerator, token?: CancelToken): Tensor {
   checkShape(shape);
   if (dtype !== 'float32' && dtype !== 'float64') {
     throw runtimeError(`"check_uniform_bounds" not implemented for '${scalarTypeName(dtype)}'`);
   }
   const t = Tensor.empty(shape, dtype);
-  for (let i = 0; i < t.numel; i++) t.storage[i] = dtype === 'float32' ? gen.uniform24() : gen.uniform53();
-  return t;
+  return fillRandom(t, dtype === 'float32' ? () => gen.uniform24() : () => gen.uniform53(), token);
 }
 
 /** torch.randn(*size): standard normal. */
-export function randn(shape: readonly number[], dtype: DType = 'float32', gen: Generator = defaultGenerator): Tensor {
+export function randn(shape: readonly number[], dtype: DType = 'float32', gen: Generator = defaultGenerator, token?: CancelToken): Tensor {
   checkShape(shape);
   if (dtype !== 'float32' && dtype !== 'float64') {
     throw runtimeError(`"normal_kernel_cpu" not implemented for '${scalarTypeName(dtype)}'`);
   }
-  const t = Tensor.empty(shape, dtype);
-  for (let i = 0; i < t.numel; i++) t.storage[i] = gen.normal();
-  return t;
+  return fillRandom(Tensor.empty(shape, dtype), () => gen.normal(), token);
 }
 
 /** torch.randint(low=0, high, size): uniform integers in [low, high), int64 by default. */
 export function randint(
   low: number, high: number, shape: readonly number[], dtype: DType = 'int64', gen: Generator = defaultGenerator,
+  token?: CancelToken,
 ): Tensor {
   checkShape(shape);
   if (!(low < high)) {
@@ -257,9 +268,7 @@ export function randint(
   if (dtype === 'bool' && (low < 0 || high - 1 > 1)) {
     throw runtimeError(`${low < 0 ? 'from' : 'to - 1'} is out of bounds for bool`);
   }
-  const t = Tensor.empty(shape, dtype);
-  for (let i = 0; i < t.numel; i++) t.storage[i] = castScalar(gen.integer(low, high), dtype);
-  return t;
+  return fillRandom(Tensor.empty(shape, dtype), () => castScalar(gen.integer(low, high), dtype), token);
 }
 
 
