@@ -16,7 +16,7 @@ const BIN_GRAD: Partial<Record<N.BinaryOperator, string>> = {
   '+': 'AddBackward0', '-': 'SubBackward0', '*': 'MulBackward0', '/': 'DivBackward0', '**': 'PowBackward0',
 };
 import {
-  MAX_ITEMS, PyDict, PyDType, PyFloat, PyList, PyRange, PySet, PyTuple, Value, hashKey, pyError, typeName,
+  MAX_ITEMS, PyDevice, PyDict, PyDType, PyFloat, PyList, PyRange, PySet, PyTuple, Value, hashKey, pyError, typeName,
 } from './values';
 
 const TYPE = 'TypeError';
@@ -305,6 +305,7 @@ export function pyEquals(a: Value, b: Value): boolean {
   if (a instanceof PyList && b instanceof PyList) return seqEquals(a.items, b.items);
   if (a instanceof PyTuple && b instanceof PyTuple) return seqEquals(a.items, b.items);
   if (a instanceof PyDType && b instanceof PyDType) return a.dtype === b.dtype;
+  if (a instanceof PyDevice && b instanceof PyDevice) return a.text === b.text;
   if (a instanceof PyRange && b instanceof PyRange) return a.start === b.start && a.stop === b.stop && a.step === b.step;
   if (a instanceof PyDict && b instanceof PyDict) {
     if (a.map.size !== b.map.size) return false;

@@ -5,7 +5,7 @@
 import { Tensor } from '../../engine/tensor';
 import {
   PyBoundMethod, PyBuiltin, PyClass, PyDType, PyDict, PyEllipsis, PyFloat, PyFunction, PyInstance, PyIterator,
-  PyList, PyModule, PyNamedTuple, PyParameter, PyRange, PySet, PySlice, PyTuple, PyUnsupported, Value, objectId,
+  PyDevice, PyList, PyModule, PyNamedTuple, PyParameter, PyRange, PySet, PySlice, PyTuple, PyUnsupported, Value, objectId,
 } from './values';
 import { printer } from './printer';
 import { returnTypesRepr } from '../format/torchRepr';
@@ -59,6 +59,7 @@ export function repr(v: Value, seen: Set<object> = new Set()): string {
   if (v instanceof PySlice) return `slice(${repr(v.start)}, ${repr(v.stop)}, ${repr(v.step)})`;
   if (v instanceof PyEllipsis) return 'Ellipsis';
   if (v instanceof PyDType) return `torch.${v.dtype}`;
+  if (v instanceof PyDevice) return v.index === null ? `device(type='${v.type}')` : `device(type='${v.type}', index=${v.index})`;
   if (v instanceof PyBuiltin) return `<built-in function ${v.name}>`;
   if (v instanceof PyFunction) {
     return v.name === '<lambda>' ? `<function <lambda> at ${hex(v)}>` : `<function ${v.qualname} at ${hex(v)}>`;
@@ -90,6 +91,7 @@ export function repr(v: Value, seen: Set<object> = new Set()): string {
 /** Python's str(): differs from repr for str itself, exceptions and a few objects. */
 export function str(v: Value): string {
   if (typeof v === 'string') return v;
+  if (v instanceof PyDevice) return v.text;
   if (v instanceof PyInstance && v.excArgs) {
     const a = v.excArgs;
     if (a.length === 0) return '';

@@ -53,6 +53,12 @@ export class PyEllipsis {
   static readonly instance = new PyEllipsis();
 }
 
+/** torch.device('cpu') and friends (poolnb computes on the CPU only). */
+export class PyDevice {
+  constructor(readonly type: string, readonly index: number | null = null) {}
+  get text(): string { return this.index === null ? this.type : `${this.type}:${this.index}`; }
+}
+
 /** `torch.float32` and friends. */
 export class PyDType {
   constructor(readonly dtype: DType) {}
@@ -216,7 +222,7 @@ export type Value =
   | number | bigint | boolean | null | string
   | PyFloat | PyList | PyTuple | PyDict | PySet | PyRange | PySlice | PyEllipsis | PyDType
   | PyBuiltin | PyFunction | PyBoundMethod | PyClass | PyInstance | PyModule | PyUnsupported
-  | Tensor | PyIterator | PyProperty | PySuper | PyMethodWrapper;
+  | Tensor | PyIterator | PyProperty | PySuper | PyMethodWrapper | PyDevice;
 
 /** A one-shot iterator (enumerate, zip, iter(), generator expressions are materialised eagerly). */
 export class PyIterator {
@@ -324,6 +330,7 @@ export function typeName(v: Value): string {
   if (v instanceof Tensor) return 'Tensor';
   if (v instanceof PyIterator) return v.typeName;
   if (v instanceof PyMethodWrapper) return v.kind;
+  if (v instanceof PyDevice) return 'device';
   return 'object';
 }
 
@@ -365,6 +372,7 @@ export function hashKey(v: Value): string {
     throw pyError('TypeError', `unhashable type: '${typeName(v)}'`);
   }
   if (v instanceof PyDType) return `d${v.dtype}`;
+  if (v instanceof PyDevice) return `D${v.text}`;
   return `o${objectId(v as object)}`;
 }
 

@@ -1,7 +1,7 @@
 // Methods of Python's builtin types: list, str, dict, tuple / torch.Size, float, int, dtype.
 
 import {
-  CallContext, Kwargs, PyBuiltin, PyDType, PyNamedTuple, PyDict, PyFloat, PyIterator, PyList, PySet, PyTuple, Value, hashKey,
+  CallContext, Kwargs, PyBuiltin, PyDevice, PyDType, PyNamedTuple, PyDict, PyFloat, PyIterator, PyList, PySet, PyTuple, Value, hashKey,
   pyError, truthy, typeName,
 } from '../values';
 import { iterate, toArray } from '../iterate';
@@ -250,6 +250,11 @@ export function builtinMethod(obj: Value, name: string): Value | undefined {
   if (obj instanceof PyDType) {
     if (name === 'is_floating_point') return isFloating(obj.dtype);
     if (name === 'itemsize') return itemSize(obj.dtype);
+    return undefined;
+  }
+  if (obj instanceof PyDevice) {
+    if (name === 'type') return obj.type;
+    if (name === 'index') return obj.index;
     return undefined;
   }
   if (obj instanceof PyNamedTuple) {

@@ -19,7 +19,7 @@ import { ParamSpec, REQUIRED, Signature, bindArgs } from '../args';
 import { intArg, intOrInts, shapeArgs } from '../convert';
 import { printer } from '../printer';
 import { str } from '../repr';
-import { tensorArg } from './tensor';
+import { checkDevice, tensorArg } from './tensor';
 import {
   adaptiveAvgCall, adaptiveMaxCall, avgPoolCall, fractionalCall, lpPoolCall, maxPoolCall, maxUnpoolCall,
 } from './pooling';
@@ -136,7 +136,13 @@ export function installNn(b: Builtins, torch: PyModule): { nn: PyModule; F: PyMo
   };
   md.set('train', fn('train', (args) => { const s = selfOf(args, 'train'); setTraining(s, args.length > 1 ? truthy(args[1]) : true); return s; }));
   md.set('eval', fn('eval', (args) => { const s = selfOf(args, 'eval'); setTraining(s, false); return s; }));
-  md.set('to', fn('to', (args) => selfOf(args, 'to')));
+  md.set('to', fn('to', (args) => {
+    const self = selfOf(args, 'to');
+    const hasParams = (m: PyInstance): boolean => [...(m.module?.parameters.values() ?? [])].some((p) => p) ||
+      [...(m.module?.modules.values() ?? [])].some((c) => c !== null && hasParams(c));
+    if (hasParams(self)) for (const x of args.slice(1)) checkDevice(x);
+    return self;
+  }));
   md.set('cpu', fn('cpu', (args) => selfOf(args, 'cpu')));
   md.set('zero_grad', fn('zero_grad', () => null));
   md.set('requires_grad_', fn('requires_grad_', (args) => selfOf(args, 'requires_grad_')));

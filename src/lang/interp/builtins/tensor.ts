@@ -10,7 +10,7 @@ import * as conv from '../../../engine/ops/convert';
 import { copyInto } from '../../../engine/ops/indexing';
 import { TensorOrScalar } from '../../../engine/ops/scalar';
 import {
-  CallContext, Kwargs, PyBuiltin, PyDType, PyNamedTuple, PyTuple, Value, pyError, truthy, typeName,
+  CallContext, Kwargs, PyBuiltin, PyDevice, PyDType, PyNamedTuple, PyTuple, Value, pyError, truthy, typeName,
 } from '../values';
 import { ParamSpec, bindArgs, sig, Signature } from '../args';
 import {
@@ -98,13 +98,14 @@ const toDtype: Record<string, DType> = { float: 'float32', double: 'float64', lo
 for (const [name, d] of Object.entries(toDtype)) def(name, [], (t) => conv.to(t, d));
 def('half', [], () => { throw pyError('NotImplementedError', 'poolnb: float16 is not part of PoolScript'); });
 def('to', ['*args', '**kwargs'], (t, _a, rest) => {
+  for (const x of rest) checkDevice(x);
   const d = rest.find((x) => x instanceof PyDType) as PyDType | undefined;
   const other = rest.find((x) => x instanceof Tensor) as Tensor | undefined;
   if (d) return conv.to(t, d.dtype);
   if (other) return conv.to(t, other.dtype);
-  if (rest.some((x) => typeof x === 'string' && x !== 'cpu')) throw pyError('RuntimeError', 'poolnb: only the CPU device exists here');
   return t;
 });
+def('cuda', [], () => { throw pyError('AssertionError', 'Torch not compiled with CUDA enabled'); });
 def('type', [['dtype', null]], (t, a) => {
   const d = a.get('dtype')!;
   if (d === null) return torchTypeString(t);
@@ -217,6 +218,22 @@ def('requires_grad_', [['requires_grad', true]], (t, a) => { setRequiresGrad(t, 
 def('masked_fill', ['mask', 'value'], (t, a) => ew.where(tensorArg('masked_fill', a.get('mask')!, 'mask'), scalarArg('masked_fill', 'value', a.get('value')!), t));
 def('backward', [], () => { throw pyError('NotImplementedError', 'poolnb: autograd (backward) is not part of PoolScript'); });
 
+/** A device argument (str or torch.device): only the CPU exists, as in a CPU build of PyTorch. */
+export function checkDevice(x: Value): void {
+  const dev = typeof x === 'string' ? parseDevice(x) : x instanceof PyDevice ? x : null;
+  if (dev && dev.type === 'cuda') throw pyError('AssertionError', 'Torch not compiled with CUDA enabled');
+}
+
+const DEVICE_TYPES = ['cpu', 'cuda', 'ipu', 'xpu', 'mkldnn', 'opengl', 'opencl', 'ideep', 'hip', 've', 'fpga', 'ort', 'xla', 'lazy', 'vulkan', 'mps', 'meta', 'hpu', 'privateuseone'];
+
+export function parseDevice(s: string): PyDevice {
+  const m = /^([a-z]+)(?::(\d+))?$/.exec(s);
+  if (!m || !DEVICE_TYPES.includes(m[1])) {
+    throw pyError('RuntimeError', `Expected one of ${DEVICE_TYPES.join(', ')} device type at start of device string: ${s}`);
+  }
+  return new PyDevice(m[1], m[2] === undefined ? null : parseInt(m[2], 10));
+}
+
 function num(v: Value): number {
   const s = toScalar(v);
   if (s === undefined) throw pyError('TypeError', `expected a number, got ${typeName(v)}`);
@@ -259,7 +276,7 @@ export function tensorAttr(t: Tensor, name: string): Value | undefined {
     case 'grad_fn': return null;
     case 'is_leaf': return gradFnOf(t) === undefined;
     case 'requires_grad': return requiresGrad(t);
-    case 'device': return 'cpu';
+    case 'device': return new PyDevice('cpu');
     case 'is_cuda': return false;
     case 'max': return new PyBuiltin('max', (args, kwargs) => track(extreme('max', t, args, kwargs), 'MaxBackward1', [t]), 'Tensor.max');
     case 'min': return new PyBuiltin('min', (args, kwargs) => track(extreme('min', t, args, kwargs), 'MinBackward1', [t]), 'Tensor.min');

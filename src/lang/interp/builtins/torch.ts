@@ -7,12 +7,12 @@ import * as ops from '../../../engine/ops';
 import { defaultGenerator } from '../../../engine/random';
 import { setFractionalSeed } from '../../../engine/pool';
 import {
-  NativeFn, PyBuiltin, PyClass, PyDType, PyFloat, PyInstance, PyList, PyModule, PyTuple, Value, pyError, truthy, typeName,
+  NativeFn, PyBuiltin, PyClass, PyDevice, PyDType, PyFloat, PyInstance, PyList, PyModule, PyTuple, Value, pyError, truthy, typeName,
 } from '../values';
 import { REQUIRED, bindArgs, sig } from '../args';
 import { dtypeArg, intArg, scalarArg, shapeArgs, toNested, sizeValue } from '../convert';
 import { printer } from '../printer';
-import { extreme, operand, tensorArg, tensorAttr } from './tensor';
+import { extreme, operand, parseDevice, tensorArg, tensorAttr } from './tensor';
 import type { Builtins } from './python';
 import { gradMode, setRequiresGrad, track } from '../autograd';
 
@@ -186,6 +186,22 @@ export function installTorch(b: Builtins): PyModule {
     return null;
   });
   fn('get_default_dtype', () => new PyDType('float32'));
+  a.set('__version__', '1.13.1');
+  const DeviceClass = new PyClass('device', [b.object], {
+    construct: (_c, args) => {
+      const [t, i] = args;
+      if (typeof t !== 'string') throw pyError('TypeError', `device() received an invalid combination of arguments - got (${typeName(t)}), but expected one of:`);
+      const d = parseDevice(t);
+      return typeof i === 'number' ? new PyDevice(d.type, i) : d;
+    },
+  }, 'torch');
+  b.types.set('device', DeviceClass);
+  a.set('device', DeviceClass);
+  const cuda = new PyModule('torch.cuda');
+  cuda.attrs.set('is_available', new PyBuiltin('is_available', () => false));
+  cuda.attrs.set('device_count', new PyBuiltin('device_count', () => 0));
+  a.set('cuda', cuda);
+  b.modules.set('torch.cuda', cuda);
   fn('is_grad_enabled', () => gradMode.enabled);
 
   // Context managers that change nothing poolnb computes (no autograd here).
