@@ -43,9 +43,18 @@ export function installTorch(b: Builtins): PyModule {
   const a = torch.attrs;
   const fn = (name: string, f: NativeFn) => a.set(name, new PyBuiltin(name, f));
 
-  const TensorClass = new PyClass('Tensor', [b.object], {
-    construct: () => { throw pyError('NotImplementedError', 'poolnb: use torch.tensor(data) to make a tensor'); },
-  }, 'torch');
+  // torch.Tensor(data) / torch.Tensor(2, 3) and the typed legacy constructors (torch.FloatTensor, ...).
+  // Sized forms give zeros where PyTorch leaves memory uninitialised.
+  const legacy = (dtype: DType) => (_c: PyClass, args: Value[]): Value => {
+    if (args.length === 0) return ops.zeros([0], dtype);
+    if (args.length === 1 && (args[0] instanceof PyList || args[0] instanceof PyTuple)) return ops.tensor(toNested(args[0]), dtype);
+    if (args.every((x) => typeof x === 'number')) return ops.zeros(args as number[], dtype);
+    if (args.length === 1 && args[0] instanceof Tensor) return args[0];
+    throw pyError('TypeError', `new(): invalid data type '${typeName(args[0])}'`);
+  };
+  const TensorClass = new PyClass('Tensor', [b.object], { construct: legacy('float32') }, 'torch');
+  const legacyNames: [string, DType][] = [['FloatTensor', 'float32'], ['DoubleTensor', 'float64'], ['LongTensor', 'int64'], ['IntTensor', 'int32'], ['ByteTensor', 'uint8'], ['BoolTensor', 'bool']];
+  for (const [n, d] of legacyNames) a.set(n, new PyClass(n, [TensorClass], { construct: legacy(d) }, 'torch'));
   b.types.set('Tensor', TensorClass);
   a.set('Tensor', TensorClass);
   const SizeClass = new PyClass('Size', [b.types.get('tuple')!], {
