@@ -1,6 +1,6 @@
 // Assembles the builtins namespace and the importable modules of a session.
 
-import { PyBuiltin, PyFloat, PyModule, Value, pyError } from '../values';
+import { PyBuiltin, PyFloat, PyModule, PyUnsupported, Value, pyError } from '../values';
 import { Builtins, makePythonBuiltins, toFloat, toInt } from './python';
 import { installTorch } from './torch';
 import { installNn } from './nn';
@@ -50,6 +50,15 @@ function mathModule(): PyModule {
   return m;
 }
 
+/** Names PyTorch has but PoolScript does not: using them explains, instead of an AttributeError. */
+function refuseMissing(m: PyModule, names: string[]): void {
+  for (const n of names) {
+    if (!m.attrs.has(n)) {
+      m.attrs.set(n, new PyUnsupported(`${m.name}.${n}`, `poolnb: ${m.name}.${n} is not part of PoolScript (it covers pooling, convolution, padding, interpolation and the tensor basics around them)`));
+    }
+  }
+}
+
 /** A fresh builtins namespace with torch, nn, F (one per session: modules are mutable). */
 export function makeBuiltins(): Builtins {
   const b = makePythonBuiltins();
@@ -64,6 +73,9 @@ export function makeBuiltins(): Builtins {
   b.modules.set('math', mathModule());
   // Every session starts as if `import torch`, `from torch import nn` and
   // `import torch.nn.functional as F` had run.
+  refuseMissing(torch, ['from_numpy', 'save', 'load', 'matmul', 'mm', 'bmm', 'softmax', 'sigmoid', 'tanh', 'exp2', 'nonzero', 'sort', 'topk', 'unique', 'norm', 'std', 'var', 'prod', 'cumsum', 'round', 'floor', 'ceil', 'optim', 'utils', 'autograd', 'jit', 'hub', 'onnx', 'randperm', 'normal', 'bernoulli', 'multinomial']);
+  refuseMissing(nn, ['Linear', 'Dropout', 'Dropout2d', 'BatchNorm1d', 'BatchNorm2d', 'LayerNorm', 'GroupNorm', 'Softmax', 'Sigmoid', 'Tanh', 'LeakyReLU', 'GELU', 'ELU', 'ReLU6', 'Upsample', 'ConvTranspose2d', 'Conv3d', 'Embedding', 'LSTM', 'GRU', 'RNN', 'CrossEntropyLoss', 'MSELoss', 'NLLLoss', 'BCELoss', 'ModuleDict', 'ParameterList', 'Transformer', 'ZeroPad2d', 'ConstantPad2d', 'ReflectionPad2d']);
+  refuseMissing(F, ['linear', 'dropout', 'softmax', 'log_softmax', 'sigmoid', 'tanh', 'leaky_relu', 'gelu', 'batch_norm', 'layer_norm', 'cross_entropy', 'mse_loss', 'nll_loss', 'conv3d', 'conv_transpose2d', 'unfold', 'fold', 'grid_sample', 'upsample', 'normalize', 'one_hot']);
   b.names.set('torch', torch);
   b.names.set('nn', nn);
   b.names.set('F', F);
