@@ -10,7 +10,7 @@ import { printer } from './interp/printer';
 import { PrintOptions } from './format/printOptions';
 import { DEFAULT_SEED, defaultGenerator } from '../engine/random';
 import { displayView } from './display/toView';
-import type { DisplayRequest } from './interp/values';
+import { DisplayRequest, PyInstance } from './interp/values';
 
 export interface SessionOptions {
   io?: HostIO;
@@ -118,7 +118,14 @@ export class PoolSession implements Session {
     let error: CellError | undefined;
     try {
       const { last } = await this.interp.runCell(parsed.module, options.token);
-      if (last !== undefined && last !== null) this.addDisplay({ value: last });
+      if (last instanceof PyInstance && !last.module && !this.opts.textOnly) {
+        // a user object: its repr may be user code (__repr__)
+        this.flush();
+        const text = await this.interp.reprOf(last);
+        this.outputs.push({ kind: 'display', view: { kind: 'text', text }, text });
+      } else if (last !== undefined && last !== null) {
+        this.addDisplay({ value: last });
+      }
     } catch (e) {
       error = toCellError(e, source);
     }
