@@ -203,8 +203,14 @@ for (const [name, f] of binary) {
   def(name, ['other'], (t, a) => f(t, operand(name, a.get('other')!)));
   def(name + '_', ['other'], (t, a) => inplace(t, f(t, operand(name + '_', a.get('other')!))));
 }
-def('maximum', ['other'], (t, a) => extreme('max', t, [a.get('other')!], []));
-def('minimum', ['other'], (t, a) => extreme('min', t, [a.get('other')!], []));
+def('maximum', ['other'], (t, a) => ew.maximum(t, tensorArg('maximum', a.get('other')!, 'other')));
+def('minimum', ['other'], (t, a) => ew.minimum(t, tensorArg('minimum', a.get('other')!, 'other')));
+def('floor', [], (t) => ew.floor(t));
+def('ceil', [], (t) => ew.ceil(t));
+def('trunc', [], (t) => ew.trunc(t));
+def('round', [], (t) => ew.round(t));
+def('reciprocal', [], (t) => ew.reciprocal(t));
+def('chunk', ['chunks', ['dim', 0]], (t, a) => new PyTuple(shp.chunk(t, ia('chunk', 'chunks', a.get('chunks')!), ia('chunk', 'dim', a.get('dim')!))));
 def('equal', ['other'], (t, a) => conv.equal(t, tensorArg('equal', a.get('other')!, 'other')));
 def('allclose', ['other', ['rtol', 1e-5], ['atol', 1e-8], ['equal_nan', false]], (t, a) =>
   conv.allclose(t, tensorArg('allclose', a.get('other')!, 'other'), num(a.get('rtol')!), num(a.get('atol')!), truthy(a.get('equal_nan')!)));

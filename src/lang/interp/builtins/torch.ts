@@ -5,6 +5,7 @@ import { Tensor } from '../../../engine/tensor';
 import { DTYPES, DType } from '../../../engine/dtype';
 import * as ops from '../../../engine/ops';
 import { defaultGenerator } from '../../../engine/random';
+import { TorchError } from '../../../engine/errors';
 import { setFractionalSeed } from '../../../engine/pool';
 import {
   NativeFn, PyBuiltin, PyClass, PyDevice, PyDType, PyFloat, PyInstance, PyList, PyModule, PyTuple, Value, pyError, truthy, typeName,
@@ -34,7 +35,19 @@ function viaMethod(name: string): NativeFn {
     const rest = inputKw ? args : args.slice(1);
     const t = tensorArg(name, input);
     const m = tensorAttr(t, name) as PyBuiltin;
-    return m.fn(rest, kwargs.filter(([k]) => k !== 'input'), ctx);
+    const shift = (e: unknown) => {
+      // torch.f(input, ...) counts `input` as position 1; the method form does not.
+      if (e instanceof TorchError && e.pyType === 'TypeError' && !inputKw) {
+        e.message = e.message.replace(/\(position (\d+)\)/, (_m, n: string) => `(position ${Number(n) + 1})`);
+      }
+      return e;
+    };
+    try {
+      const r = m.fn(rest, kwargs.filter(([k]) => k !== 'input'), ctx);
+      return r instanceof Promise ? r.catch((e) => { throw shift(e); }) : r;
+    } catch (e) {
+      throw shift(e);
+    }
   };
 }
 
@@ -167,7 +180,8 @@ export function installTorch(b: Builtins): PyModule {
   for (const name of ['reshape', 'flatten', 'squeeze', 'unsqueeze', 'permute', 'transpose', 'sum', 'mean', 'argmax', 'argmin',
     'abs', 'sqrt', 'exp', 'log', 'sign', 'relu', 'clamp', 'clip', 'clone', 'numel', 't', 'add', 'sub', 'mul', 'div', 'pow',
     'remainder', 'floor_divide', 'eq', 'ne', 'lt', 'le', 'gt', 'ge', 'equal', 'allclose', 'neg', 'narrow', 'split',
-    'logical_not', 'unflatten', 'maximum', 'minimum', 'masked_fill', 'any', 'all', 'is_floating_point']) {
+    'logical_not', 'unflatten', 'maximum', 'minimum', 'masked_fill', 'any', 'all', 'is_floating_point',
+    'floor', 'ceil', 'trunc', 'round', 'reciprocal', 'chunk']) {
     fn(name, viaMethod(name));
   }
   fn('max', (args, kwargs) => extreme('max', tensorArg('max', args[0] ?? kwargs.find(([k]) => k === 'input')?.[1] ?? null), args.slice(1), kwargs.filter(([k]) => k !== 'input')));
