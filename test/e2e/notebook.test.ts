@@ -3,12 +3,11 @@
 // light and the dark theme. Screenshots go to .screenshots/ to be looked at.
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { clickNotebookAction, frameWithText, framesWith, openFile, pickKernelIfAsked, runCommand, setColorTheme, until, waitForWorkbench } from './workbench';
 /* eslint-disable @typescript-eslint/no-require-imports */
-const { startCodeServer } = require('../runner/codeServer.js');
+const { startCodeServer, copyOfExamples } = require('../runner/codeServer.js');
 const { launchChromium } = require('../runner/browser.js') as { launchChromium(): Promise<Browser> };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -25,8 +24,7 @@ describe('workbench: an example notebook, as a person uses it', function () {
   before(async function () {
     this.timeout(240_000);
     // A copy of examples/, so running and saving never touches the committed files.
-    workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'poolnb-e2e-'));
-    for (const f of fs.readdirSync(path.join(ROOT, 'examples'))) fs.copyFileSync(path.join(ROOT, 'examples', f), path.join(workspace, f));
+    workspace = copyOfExamples('poolnb-e2e-');
     server = await startCodeServer({ workspace, quiet: true, settings: { 'workbench.colorTheme': 'Default Light Modern' } });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 1300 } });

@@ -9,7 +9,7 @@ import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { clickNotebookAction, frameWithText, openFile, pickKernelIfAsked, until, waitForWorkbench } from './workbench';
 /* eslint-disable @typescript-eslint/no-require-imports */
-const { startCodeServer } = require('../runner/codeServer.js');
+const { startCodeServer, copyOfExamples } = require('../runner/codeServer.js');
 const { launchChromium } = require('../runner/browser.js') as { launchChromium(): Promise<Browser> };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -26,6 +26,7 @@ function logs(dir: string): string {
 
 describe('the packaged extension (.vsix) installed into VS Code', function () {
   let tmp: string;
+  let workspace: string;
   let vsix: string;
   let server: { stop(): Promise<void>; workbenchUrl(f: string): string; extensionsDir: string; userDataDir: string };
   let browser: Browser;
@@ -38,9 +39,7 @@ describe('the packaged extension (.vsix) installed into VS Code', function () {
     const vsce = require.resolve('@vscode/vsce/vsce');
     const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', vsix], { cwd: ROOT, encoding: 'utf8' });
     assert.strictEqual(r.status, 0, `vsce package failed:\n${r.stdout}\n${r.stderr}`);
-    const workspace = path.join(tmp, 'workspace');
-    fs.mkdirSync(workspace);
-    for (const f of fs.readdirSync(path.join(ROOT, 'examples'))) fs.copyFileSync(path.join(ROOT, 'examples', f), path.join(workspace, f));
+    workspace = copyOfExamples('poolnb-vsix-workspace-');
     server = await startCodeServer({ workspace, quiet: true, installExtensions: [vsix] });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
@@ -51,7 +50,7 @@ describe('the packaged extension (.vsix) installed into VS Code', function () {
   after(async () => {
     await browser?.close().catch(() => undefined);
     await server?.stop();
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+    for (const dir of [tmp, workspace]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
     // vsce's prepublish left production bundles in dist/: put the development build back.
     spawnSync(process.execPath, ['esbuild.js'], { cwd: ROOT, stdio: 'ignore' });
   });

@@ -165,6 +165,14 @@ function runToEnd(cmd, args, env, log) {
   });
 }
 
+/** A fresh folder holding a copy of examples/, so that what a test runs or saves never touches the committed files. */
+function copyOfExamples(prefix = 'poolnb-workspace-') {
+  const root = path.resolve(__dirname, '..', '..', 'examples');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  for (const f of fs.readdirSync(root)) fs.copyFileSync(path.join(root, f), path.join(dir, f));
+  return dir;
+}
+
 /** Turns SIGINT/SIGTERM into an orderly shutdown running `cleanup` once, then exits. */
 function onSignals(cleanup) {
   let running = false;
@@ -179,4 +187,4 @@ function onSignals(cleanup) {
   return () => { process.off('SIGINT', handler); process.off('SIGTERM', handler); process.off('SIGHUP', handler); };
 }
 
-module.exports = { startCodeServer, freePort, onSignals };
+module.exports = { startCodeServer, freePort, onSignals, copyOfExamples };

@@ -8,9 +8,8 @@
 // Exits with the suite's exit code. Writes {passes, failures, pending} to POOLNB_STATS_FILE.
 'use strict';
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
-const { onSignals } = require('./codeServer');
+const { onSignals, copyOfExamples } = require('./codeServer');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -28,8 +27,7 @@ async function main() {
   const launcher = pickLauncher();
   console.log(`launcher: ${launcher.name} — ${launcher.reason}`);
   // A copy of examples/: whatever the suite runs or saves never touches the committed files.
-  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'poolnb-integration-'));
-  for (const f of fs.readdirSync(path.join(ROOT, 'examples'))) fs.copyFileSync(path.join(ROOT, 'examples', f), path.join(workspace, f));
+  const workspace = copyOfExamples('poolnb-integration-');
   process.on('exit', () => fs.rmSync(workspace, { recursive: true, force: true }));
   const options = {
     extensionDevelopmentPath: ROOT,
