@@ -142,6 +142,7 @@ PROGRAMS = {
     'devices': 'd = torch.device("cpu")\nprint(d, repr(d), d.type, d == torch.device("cpu"), torch.device("cuda:0"), torch.ones(1).device)\ndevice = torch.device("cuda" if torch.cuda.is_available() else "cpu")\nx = torch.ones(2).to(device)\nm = nn.Conv2d(1, 1, 2).to(device)\nprint(x, device, torch.cuda.device_count(), nn.MaxPool2d(2).to("cuda"))\nnn.Conv2d(1, 1, 2).to("cuda")',
     'legacy_tensor_constructors': "print(torch.Tensor([[1, 2], [3, 4]]), torch.Tensor([1.5]).dtype, torch.LongTensor([1, 2]), torch.FloatTensor([1]), torch.Tensor(2, 3).shape, torch.Tensor().shape)\ntorch.Tensor('a')",
     'rounding_and_chunk': "x = torch.tensor([-1.5, 0.5, 2.5, float('nan')])\nprint(x.floor(), torch.ceil(x), x.trunc(), x.round(), torch.round(torch.tensor([0.5, 1.5, -0.5])), x.reciprocal(), torch.maximum(x, torch.zeros(4)), torch.arange(5).chunk(2))\ntorch.maximum(x, 1)",
+    'bare_reraise': "try:\n    try:\n        1 / 0\n    except ZeroDivisionError:\n        print('inner')\n        raise\nexcept ArithmeticError as e:\n    print('outer', e, repr(e))\n    raise",
     'import_forms': 'import torch\nimport torch.nn as nn\nfrom torch import nn\nimport torch.nn.functional as F\nfrom torch.nn import MaxPool2d, AvgPool2d\nprint(MaxPool2d(2), AvgPool2d(2), F.relu(torch.tensor([-1.0, 1.0])))',
 }
 

@@ -58,6 +58,8 @@ export class Interpreter implements CallContext {
   readonly globals = new Scope(undefined);
   steps = 0;
   private depth = 0;
+  /** exceptions being handled (innermost last), for a bare `raise` */
+  private handling: TorchError[] = [];
   private lastYield = Date.now();
   private lastCheck = Date.now();
   private checkStride = 1;
@@ -144,6 +146,7 @@ export class Interpreter implements CallContext {
     this.token = token;
     this.steps = 0;
     this.depth = 0;
+    this.handling = [];
     this.lastYield = this.lastCheck = Date.now();
     this.checkStride = this.untilCheck = 1;
     this.cellTag = mod;
@@ -430,6 +433,8 @@ export class Interpreter implements CallContext {
 
   private async execRaise(s: N.Raise, scope: Scope): Promise<Signal> {
     if (!s.exc) {
+      const active = this.handling[this.handling.length - 1];
+      if (active) throw active;
       const e = pyError('RuntimeError', 'No active exception to reraise');
       this.mark(e, s);
       throw e;
@@ -461,7 +466,12 @@ export class Interpreter implements CallContext {
           }
           if (!matches) continue;
           if (h.name) this.bind(h.name.name, errorToInstance(err, this.builtins), scope);
-          return await this.execBlock(h.body, scope);
+          this.handling.push(err);
+          try {
+            return await this.execBlock(h.body, scope);
+          } finally {
+            this.handling.pop();
+          }
         }
         throw err;
       }
