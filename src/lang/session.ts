@@ -101,7 +101,16 @@ export class PoolSession implements Session {
     this.outputs.push({ kind: 'display', view, text });
   }
 
-  async run(source: string, options: { token?: CancelToken; cellIndex?: number } = {}): Promise<CellResult> {
+  /** Runs cells one after another even when the host asks for several at once. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  run(source: string, options: { token?: CancelToken; cellIndex?: number } = {}): Promise<CellResult> {
+    const next = this.queue.then(() => this.runNow(source, options));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async runNow(source: string, options: { token?: CancelToken; cellIndex?: number }): Promise<CellResult> {
     const t0 = now();
     this.outputs = [];
     this.pending = '';

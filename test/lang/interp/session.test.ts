@@ -177,3 +177,15 @@ describe('error locations', () => {
     });
   }
 });
+
+describe('session queue', () => {
+  it('runs cells submitted together one after another, in order', async () => {
+    const s = new PoolSession();
+    const [a, b] = await Promise.all([
+      s.run('x = 0\nfor i in range(3000):\n    x += 1\nprint("a", x)'),
+      s.run('print("b", x)'),
+    ]);
+    assert.strictEqual(stdout(a), 'a 3000\n');
+    assert.strictEqual(stdout(b), 'b 3000\n');
+  });
+});
