@@ -42,12 +42,11 @@ async function main() {
     workspace, port, quiet: true,
     installExtensions: useVsix ? [path.join(ROOT, 'poolnb.vsix')] : [],
   });
-  const stopAll = onSignals(async () => {
+  onSignals(async () => {
     console.log('\nStopping code-server ...');
     await server.stop();
     console.log('Stopped.');
   });
-  void stopAll;
 
   const url = useVsix
     ? server.workbenchUrl(workspace)
