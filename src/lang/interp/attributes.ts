@@ -92,7 +92,10 @@ export function getAttrSync(obj: Value, name: string): Value {
     }
     throw pyError('AttributeError', `'super' object has no attribute '${name}'`);
   }
-  if (obj instanceof PyUnsupported) return new PyUnsupported(`${obj.name}.${name}`, obj.advice);
+  if (obj instanceof PyUnsupported) {
+    const full = `${obj.name}.${name}`;
+    return new PyUnsupported(full, obj.advice.replace(`poolnb: ${obj.name} `, `poolnb: ${full} `));
+  }
   if (obj instanceof PyFunction || obj instanceof PyBuiltin) {
     if (name === '__name__') return obj.name;
     if (name === '__qualname__') return obj.qualname;

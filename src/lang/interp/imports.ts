@@ -8,13 +8,13 @@ import type { Builtins } from './builtins/python';
 
 const ADVICE: [RegExp, string][] = [
   [/^torchvision/, 'datasets cannot be downloaded or read here; load a local picture with image(path) instead (it gives an N×C×H×W float tensor in [0, 1], like ToTensor)'],
-  [/^torch\.utils\.data/, 'there is no DataLoader; loop over your tensors directly, or load pictures with image(path)'],
-  [/^torch\.utils\.tensorboard/, 'there is no TensorBoard; show(x) draws a tensor in the notebook (mode="grid", "heatmap" or "image")'],
-  [/^(numpy|np)\b/, 'numpy is not available; use torch tensors (torch.tensor(...), x.tolist())'],
-  [/^matplotlib/, 'matplotlib is not available; show(x, mode="image") draws a tensor as a picture'],
-  [/^(PIL|cv2|imageio|skimage)/, 'image libraries are not available; image(path) loads a workspace picture as a tensor'],
-  [/^tqdm/, 'tqdm is not available; loop directly'],
-  [/^d2l/, 'd2l is not available; write the helper you need as a function in a cell'],
+  [/^torch\.utils\.data/, 'loop over your tensors directly, or load pictures with image(path)'],
+  [/^torch\.utils\.tensorboard/, 'show(x) draws a tensor in the notebook (mode="grid", "heatmap" or "image")'],
+  [/^(numpy|np)\b/, 'use torch tensors instead (torch.tensor(...), x.tolist())'],
+  [/^matplotlib/, 'show(x, mode="image") draws a tensor as a picture in the notebook'],
+  [/^(PIL|cv2|imageio|skimage)/, 'image(path) loads a workspace picture as a tensor'],
+  [/^tqdm/, 'loop directly'],
+  [/^d2l/, 'write the helper you need as a function in a cell'],
 ];
 
 export function unsupported(name: string): PyUnsupported {
