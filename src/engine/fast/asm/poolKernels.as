@@ -450,7 +450,14 @@ export function avgPool2d(inP: usize, outP: usize, planes: i32, inRows: i32, row
     p0 = f32x4.add(p0, v128.load(q));     p1 = f32x4.add(p1, v128.load(q, 32));
     p2 = f32x4.add(p2, v128.load(q, 64)); p3 = f32x4.add(p3, v128.load(q, 96));
   }
-  for (let i = ilp * 4; i < nv; i++) p0 = f32x4.add(p0, v128.load(b + (<usize>(i * 8) << 2)));
+  if (ilp == 1 && nv < 8) {
+    // the leftover vectors 4..nv-1 unrolled (constant-folded when nv is a constant)
+    if (nv > 4) p0 = f32x4.add(p0, v128.load(b, 128));
+    if (nv > 5) p0 = f32x4.add(p0, v128.load(b, 160));
+    if (nv > 6) p0 = f32x4.add(p0, v128.load(b, 192));
+  } else {
+    for (let i = ilp * 4; i < nv; i++) p0 = f32x4.add(p0, v128.load(b + (<usize>(i * 8) << 2)));
+  }
   return f32x4.add(f32x4.add(f32x4.add(p0, p1), p2), p3);
 }
 
@@ -482,6 +489,33 @@ export function avgPool2d(inP: usize, outP: usize, planes: i32, inRows: i32, row
   return a0;
 }
 
+/** The 4-planes-at-a-time part of meanPlanes; returns the number of planes done (a multiple of 4). */
+@inline function meanFours(inP: usize, outP: usize, planes: i32, n: i32, nv: i32, ilp: i32): i32 {
+  const planeBytes = <usize>n << 2;
+  const divV = f32x4.splat(<f32>n);
+  let pl = 0;
+  for (; pl + 4 <= planes; pl += 4) {
+    const base = inP + <usize>pl * planeBytes;
+    let acc = f32x4.splat(0);
+    for (let k = nv * 8; k < n; k++) {
+      const q = base + (<usize>k << 2);
+      let t = f32x4.splat(load<f32>(q));
+      t = f32x4.replace_lane(t, 1, load<f32>(q + planeBytes));
+      t = f32x4.replace_lane(t, 2, load<f32>(q + 2 * planeBytes));
+      t = f32x4.replace_lane(t, 3, load<f32>(q + 3 * planeBytes));
+      acc = f32x4.add(acc, t);
+    }
+    const b1 = base + planeBytes, b2 = base + 2 * planeBytes, b3 = base + 3 * planeBytes;
+    acc = transposeAdd(acc, halfPartial(base, nv, ilp), halfPartial(b1, nv, ilp),
+                       halfPartial(b2, nv, ilp), halfPartial(b3, nv, ilp));
+    acc = transposeAdd(acc, halfPartial(base + 16, nv, ilp), halfPartial(b1 + 16, nv, ilp),
+                       halfPartial(b2 + 16, nv, ilp), halfPartial(b3 + 16, nv, ilp));
+    // the output starts at 0 and the sum is accumulated into it (CastStoreAccumulate), then mean divides
+    v128.store(outP + (<usize>pl << 2), f32x4.div(f32x4.add(f32x4.splat(0), acc), divV));
+  }
+  return pl;
+}
+
 /**
  * For each of `planes` consecutive planes of n floats: ATen 1.13 `sum` (cascade_sum ->
  * vectorized_inner_sum with 8-float AVX2 vectors when n >= 8, else scalar row_sum) then `/ n`,
@@ -498,28 +532,8 @@ export function meanPlanes(inP: usize, outP: usize, planes: i32, n: i32, tmp: us
   const ilp = nv >> 2;
   const planeBytes = <usize>n << 2;
   let pl = 0;
-  if (n >= 8) {
-    const divV = f32x4.splat(divisor);
-    for (; pl + 4 <= planes; pl += 4) {
-      const base = inP + <usize>pl * planeBytes;
-      let acc = f32x4.splat(0);
-      for (let k = nv * 8; k < n; k++) {
-        const q = base + (<usize>k << 2);
-        let t = f32x4.splat(load<f32>(q));
-        t = f32x4.replace_lane(t, 1, load<f32>(q + planeBytes));
-        t = f32x4.replace_lane(t, 2, load<f32>(q + 2 * planeBytes));
-        t = f32x4.replace_lane(t, 3, load<f32>(q + 3 * planeBytes));
-        acc = f32x4.add(acc, t);
-      }
-      const b1 = base + planeBytes, b2 = base + 2 * planeBytes, b3 = base + 3 * planeBytes;
-      acc = transposeAdd(acc, halfPartial(base, nv, ilp), halfPartial(b1, nv, ilp),
-                         halfPartial(b2, nv, ilp), halfPartial(b3, nv, ilp));
-      acc = transposeAdd(acc, halfPartial(base + 16, nv, ilp), halfPartial(b1 + 16, nv, ilp),
-                         halfPartial(b2 + 16, nv, ilp), halfPartial(b3 + 16, nv, ilp));
-      // the output starts at 0 and the sum is accumulated into it (CastStoreAccumulate), then mean divides
-      v128.store(outP + (<usize>pl << 2), f32x4.div(f32x4.add(f32x4.splat(0), acc), divV));
-    }
-  }
+  if (n == 49) pl = meanFours(inP, outP, planes, 49, 6, 1);        // 7×7 (ResNet's global pool): constants unroll
+  else if (n >= 8) pl = meanFours(inP, outP, planes, n, nv, ilp);
   for (; pl < planes; pl++) {
     const base = inP + <usize>pl * planeBytes;
     let result: f32;
