@@ -5,6 +5,8 @@
 import { Tensor } from '../../engine/tensor';
 import { deriveAxis } from '../../engine/outputSize';
 import { poolWindow } from '../../engine/windows';
+import { adaptiveMaxPool, maxPool } from '../../engine/pool';
+import type { Provenance } from '../../engine/tensor';
 import type { AxisDerivation, JsonNumber, PoolingView, TensorData, TensorView, ValueView } from '../../common/viewModel';
 import { DisplayRequest, PyInstance, PyList, PyTuple, Value } from '../interp/values';
 import { repr } from '../interp/repr';
@@ -13,6 +15,33 @@ import { repr } from '../interp/repr';
 export const LIST_LIMIT = 1000;
 /** Windows are listed for at most this many output elements (the renderer draws plane 0). */
 const WINDOW_LIMIT = 4096;
+/** Winners are recomputed for display only for inputs up to this many elements. */
+const WINNER_INPUT_LIMIT = 1 << 20;
+
+/**
+ * The winning indices of a max op, so the renderer can mark each window's maximum even
+ * when the user did not ask for return_indices: the engine runs the same op again with
+ * indices (one rule for "which tap wins" — the engine's), on inputs small enough to show.
+ */
+function maxWinners(prov: Provenance, nd: 1 | 2 | 3): Tensor | undefined {
+  if (prov.indices) return prov.indices;
+  if (prov.input.numel > WINNER_INPUT_LIMIT) return undefined;
+  const p = prov.params as Record<string, unknown>;
+  try {
+    if (/^max_pool[123]d$/.test(prov.op)) {
+      return maxPool(nd, prov.input, {
+        kernelSize: p.kernelSize as number[], stride: p.stride as number[], padding: p.padding as number[],
+        dilation: p.dilation as number[], ceilMode: Boolean(p.ceilMode), returnIndices: true,
+      }).indices;
+    }
+    if (/^adaptive_max_pool[123]d$/.test(prov.op)) {
+      return adaptiveMaxPool(nd, prov.input, p.outputSize as number[], true).indices;
+    }
+  } catch {
+    // the view simply goes without winners
+  }
+  return undefined;
+}
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
@@ -78,8 +107,9 @@ export function poolingView(t: Tensor, listLimit = LIST_LIMIT): PoolingView | un
     for (let i = 0; i < n && i < k.length; i++) derivation.push(deriveAxis(AXES[n][i], inSpatial[i], k[i], s[i], p[i], d[i], ceil));
   }
   const view: PoolingView = { op: prov.op, params: { ...params }, input: tensorView(input, false, listLimit), derivation };
-  if (prov.indices) view.indices = tensorView(prov.indices, false, listLimit);
   const outCount = outSpatial.reduce((a, b) => a * b, 1);
+  const winners = outCount <= WINDOW_LIMIT ? maxWinners(prov, n as 1 | 2 | 3) : prov.indices;
+  if (winners) view.indices = tensorView(winners, false, listLimit);
   if (!/unpool/.test(prov.op) && outCount <= WINDOW_LIMIT) {
     try {
       const windows: number[][] = [];
@@ -87,7 +117,7 @@ export function poolingView(t: Tensor, listLimit = LIST_LIMIT): PoolingView | un
       for (let o = 0; o < outCount; o++) {
         let r = o;
         for (let a = n - 1; a >= 0; a--) { idx[a] = r % outSpatial[a]; r = Math.floor(r / outSpatial[a]); }
-        windows.push(poolWindow({ op: prov.op, params: prov.params, indices: prov.indices }, inSpatial, idx).taps);
+        windows.push(poolWindow({ op: prov.op, params: prov.params, indices: winners }, inSpatial, idx).taps);
       }
       view.windows = windows;
     } catch {

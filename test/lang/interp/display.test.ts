@@ -55,6 +55,16 @@ describe('display views', () => {
     });
   }
 
+  it('a max pool without return_indices still carries its winners (the same as return_indices gives)', async () => {
+    const s = new PoolSession();
+    const plain = await s.run('x = torch.tensor([[[[1., 2, 0, 3, 1], [0, 1, 2, 3, 1], [1, 2, 1, 0, 0], [5, 2, 3, 1, 1], [2, 1, 0, 1, 1]]]])\nnn.MaxPool2d(3, ceil_mode=True)(x)');
+    const v = (plain.outputs[0] as { view: TensorView }).view;
+    const withIdx = await s.run('F.max_pool2d(x, 3, ceil_mode=True, return_indices=True)[1].flatten().tolist()');
+    const expected = JSON.parse((withIdx.outputs[0] as { text: string }).text) as number[];
+    assert.deepStrictEqual(expected, [1, 3, 15, 18]); // PyTorch 1.13.1, semantics doc [X1]
+    assert.deepStrictEqual((v.pooling!.indices!.data as { values: number[] }).values, expected);
+  });
+
   it('lists of tensors display as sequences; other values as text', async () => {
     const [seq, text] = await display('show([torch.ones(1), torch.zeros(2)])\n{"a": 1}') as [SequenceView, { kind: string; text: string }];
     assert.strictEqual(seq.kind, 'sequence');
