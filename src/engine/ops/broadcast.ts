@@ -74,6 +74,27 @@ export function forEachOffset(
  * size), then laid out densely in that order. Returns undefined when that is the ordinary
  * contiguous layout. So `x.t() + 1` keeps x.t()'s layout, as in PyTorch.
  */
+/**
+ * TensorIterator's reorder_dimensions: an insertion sort of the dims, fastest-moving first,
+ * by a comparison of two dims (1: swap, -1: keep, 0: undecided). Element-wise ops and
+ * reductions use it with their own comparisons; the order decides layouts and summation order.
+ */
+export function reorderDimensions(nd: number, shouldSwap: (d0: number, d1: number) => number): number[] {
+  const perm: number[] = [];
+  for (let i = nd - 1; i >= 0; i--) perm.push(i);
+  for (let i = 1; i < nd; i++) {
+    let dim1 = i;
+    for (let dim0 = i - 1; dim0 >= 0; dim0--) {
+      const c = shouldSwap(perm[dim0], perm[dim1]);
+      if (c > 0) {
+        [perm[dim0], perm[dim1]] = [perm[dim1], perm[dim0]];
+        dim1 = dim0;
+      } else if (c < 0) break;
+    }
+  }
+  return perm;
+}
+
 export function iteratorOutputStrides(shape: readonly number[], inputs: readonly (readonly number[])[]): number[] | undefined {
   const nd = shape.length;
   if (nd <= 1) return undefined;
@@ -87,18 +108,7 @@ export function iteratorOutputStrides(shape: readonly number[], inputs: readonly
     }
     return 0;
   };
-  const perm: number[] = [];
-  for (let i = nd - 1; i >= 0; i--) perm.push(i);
-  for (let i = 1; i < nd; i++) {
-    let dim1 = i;
-    for (let dim0 = i - 1; dim0 >= 0; dim0--) {
-      const c = shouldSwap(perm[dim0], perm[dim1]);
-      if (c > 0) {
-        [perm[dim0], perm[dim1]] = [perm[dim1], perm[dim0]];
-        dim1 = dim0;
-      } else if (c < 0) break;
-    }
-  }
+  const perm = reorderDimensions(nd, shouldSwap);
   if (perm.every((d, k) => d === nd - 1 - k)) return undefined;
   const strides = new Array<number>(nd);
   let next = 1;

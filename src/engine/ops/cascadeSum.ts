@@ -5,6 +5,7 @@
 // threads, which changes the order: there poolnb agrees to ~1e-6 relative, not bit for bit.
 
 import { CancelToken, throwIfCancelled } from '../errors';
+import { reorderDimensions } from './broadcast';
 
 
 // The token of the sum in progress, checked every few thousand chunks (a whole-tensor sum
@@ -143,18 +144,7 @@ export function reductionLayout(shape: readonly number[], inStrides: readonly nu
     }
     return 0;
   };
-  const perm: number[] = [];
-  for (let i = nd - 1; i >= 0; i--) perm.push(i);
-  for (let i = 1; i < nd; i++) {
-    let dim1 = i;
-    for (let dim0 = i - 1; dim0 >= 0; dim0--) {
-      const c = shouldSwap(perm[dim0], perm[dim1]);
-      if (c > 0) {
-        [perm[dim0], perm[dim1]] = [perm[dim1], perm[dim0]];
-        dim1 = dim0;
-      } else if (c < 0) break;
-    }
-  }
+  const perm = reorderDimensions(nd, shouldSwap);
   const sh = perm.map((d) => shape[d]);
   const st = ops.map((o) => perm.map((d) => o[d]));
   let prev = 0;
