@@ -8,7 +8,7 @@ import { checkCase, loadGroups } from '../pool/fixtureCodec';
 
 const groups = loadGroups();
 // groups the kernels serve, with the least number of kernel calls their float32 cases make
-const SERVED: Record<string, number> = { max_pool: 50, avg_pool: 50, adaptive: 10 };
+const SERVED: Record<string, number> = { max_pool: 50, avg_pool: 50, adaptive: 10, fuzz: 1, edges: 1 };
 
 describe('engine/fast: PyTorch fixtures through the WebAssembly kernels', () => {
   before(() => setTinyWorkThreshold(0));
