@@ -165,18 +165,18 @@ export function installNn(b: Builtins, torch: PyModule): { nn: PyModule; F: PyMo
   // ---------------------------------------------------------------- built-in layers
   const layer = (
     name: string, moduleName: string,
-    init: (self: PyInstance, a: Map<string, Value>, rest: Value[]) => void,
+    init: (self: PyInstance, a: Map<string, Value>, rest: Value[], ctx: CallContext) => void,
     forward: (self: PyInstance, args: Value[], kwargs: Kwargs, ctx: CallContext) => Value | Promise<Value>,
     sigOverride?: Signature,
   ): PyClass => {
     const cls = new PyClass(name, [Module], undefined, `torch.nn.modules.${moduleName}`);
     const entry = NN_ENTRY.get(name);
     const sig = sigOverride ?? (entry ? libSignature(entry, entry.qualname ?? `${name}.__init__`, true) : { qualname: `${name}.__init__`, params: [{ name: 'self', default: REQUIRED }] });
-    cls.dict.set('__init__', fn('__init__', (args, kwargs) => {
+    cls.dict.set('__init__', fn('__init__', (args, kwargs, ctx) => {
       const bound = bindArgs(sig, args, kwargs);
       const self = bound.values.get('self') as PyInstance;
       self.module ??= newModuleState();
-      init(self, bound.values, bound.varargs);
+      init(self, bound.values, bound.varargs, ctx);
       return null;
     }, sig.qualname));
     cls.dict.set('forward', fn('forward', (args, kwargs, ctx) => forward(selfOf(args, 'forward'), args.slice(1), kwargs, ctx), `${name}.forward`));
@@ -340,7 +340,7 @@ export function installNn(b: Builtins, torch: PyModule): { nn: PyModule; F: PyMo
   for (const nd of [1, 2] as const) {
     const name = `Conv${nd}d`;
     const cSig = fwdSig(name);
-    layer(name, 'conv', (self, a) => {
+    layer(name, 'conv', (self, a, _rest, ctx) => {
       const tup = (v: Value): PyTuple => (v instanceof PyTuple || v instanceof PyList) ? new PyTuple(v.items.slice()) : new PyTuple(new Array(nd).fill(v));
       const inC = intArg(name, 'in_channels', a.get('in_channels')!), outC = intArg(name, 'out_channels', a.get('out_channels')!);
       const groups = intArg(name, 'groups', a.get('groups')!);
@@ -367,11 +367,11 @@ export function installNn(b: Builtins, torch: PyModule): { nn: PyModule; F: PyMo
       const kk = k.items.map((x) => x as number);
       const fanIn = (inC / groups) * kk.reduce((x, y) => x * y, 1);
       const bound = fanIn > 0 ? 1 / Math.sqrt(fanIn) : 0;
-      const w = ops.rand([outC, inC / groups, ...kk], 'float32', defaultGenerator);
+      const w = ops.rand([outC, inC / groups, ...kk], 'float32', defaultGenerator, ctx.token);
       for (let i = 0; i < w.numel; i++) w.storage[i] = Math.fround((w.storage[i] * 2 - 1) * bound);
       self.module!.parameters.set('weight', PyParameter.of(w));
       if (truthy(a.get('bias')!)) {
-        const bb = ops.rand([outC], 'float32', defaultGenerator);
+        const bb = ops.rand([outC], 'float32', defaultGenerator, ctx.token);
         for (let i = 0; i < bb.numel; i++) bb.storage[i] = Math.fround((bb.storage[i] * 2 - 1) * bound);
         self.module!.parameters.set('bias', PyParameter.of(bb));
       } else {

@@ -5,7 +5,7 @@ import { Tensor } from '../../../engine/tensor';
 import { DTYPES, DType } from '../../../engine/dtype';
 import * as ops from '../../../engine/ops';
 import { defaultGenerator } from '../../../engine/random';
-import { TorchError } from '../../../engine/errors';
+import { TorchError, CancelToken } from '../../../engine/errors';
 import { setFractionalSeed } from '../../../engine/pool';
 import {
   NativeFn, PyBuiltin, PyClass, PyDevice, PyDType, PyFloat, PyInstance, PyList, PyModule, PyTuple, Value, pyError, truthy, typeName,
@@ -92,30 +92,30 @@ export function installTorch(b: Builtins): PyModule {
     return withGrad(t, bd.values.get('requires_grad')!);
   });
   a.set('as_tensor', a.get('tensor')!);
-  const factory = (name: string, make: (shape: number[], dtype: DType | null, extra: Map<string, Value>) => Tensor, extra: [string, Value][] = []) =>
-    fn(name, (args, kwargs) => {
+  const factory = (name: string, make: (shape: number[], dtype: DType | null, extra: Map<string, Value>, token: CancelToken | undefined) => Tensor, extra: [string, Value][] = []) =>
+    fn(name, (args, kwargs, ctx) => {
       const bd = bindArgs({ qualname: name, params: [{ name: 'size', kind: 'varargs' }, ...extra.map(([n, d]) => KW(n, d)), KW('dtype', null), KW('requires_grad', false), KW('device', null)] }, args, kwargs);
       const sizeKw = kwargs.find(([k]) => k === 'size');
       const shape = shapeArgs(name, sizeKw ? [sizeKw[1]] : bd.varargs);
-      return withGrad(make(shape, dtypeArg(name, bd.values.get('dtype')!), bd.values), bd.values.get('requires_grad')!);
+      return withGrad(make(shape, dtypeArg(name, bd.values.get('dtype')!), bd.values, ctx.token), bd.values.get('requires_grad')!);
     });
   factory('zeros', (s, d) => ops.zeros(s, d ?? 'float32'));
   factory('ones', (s, d) => ops.ones(s, d ?? 'float32'));
   factory('empty', (s, d) => ops.zeros(s, d ?? 'float32'));
-  factory('rand', (s, d) => ops.rand(s, d ?? 'float32'));
-  factory('randn', (s, d) => ops.randn(s, d ?? 'float32'));
+  factory('rand', (s, d, _e, token) => ops.rand(s, d ?? 'float32', defaultGenerator, token));
+  factory('randn', (s, d, _e, token) => ops.randn(s, d ?? 'float32', defaultGenerator, token));
   fn('full', (args, kwargs) => {
     const bd = bindArgs({ qualname: 'full', params: [{ name: 'size', default: REQUIRED }, { name: 'fill_value', default: REQUIRED }, KW('dtype', null), KW('requires_grad', false), KW('device', null)] }, args, kwargs);
     return ops.full(shapeArgs('full', [bd.values.get('size')!]), scalarArg('full', 'fill_value', bd.values.get('fill_value')!, 2), dtypeArg('full', bd.values.get('dtype')!));
   });
   for (const name of ['zeros_like', 'ones_like', 'rand_like', 'randn_like', 'empty_like']) {
-    fn(name, (args, kwargs) => {
+    fn(name, (args, kwargs, ctx) => {
       const bd = bindArgs({ qualname: name, params: [{ name: 'input', default: REQUIRED }, KW('dtype', null), KW('requires_grad', false), KW('device', null)] }, args, kwargs);
       const t = tensorArg(name, bd.values.get('input')!);
       const d = dtypeArg(name, bd.values.get('dtype')!) ?? t.dtype;
       if (name === 'ones_like') return ops.ones(t.shape, d);
-      if (name === 'rand_like') return ops.rand(t.shape, d);
-      if (name === 'randn_like') return ops.randn(t.shape, d);
+      if (name === 'rand_like') return ops.rand(t.shape, d, defaultGenerator, ctx.token);
+      if (name === 'randn_like') return ops.randn(t.shape, d, defaultGenerator, ctx.token);
       return ops.zeros(t.shape, d);
     });
   }
@@ -139,7 +139,7 @@ export function installTorch(b: Builtins): PyModule {
     const bd = bindArgs({ qualname: 'linspace', params: [{ name: 'start', default: REQUIRED }, { name: 'end', default: REQUIRED }, { name: 'steps', default: REQUIRED }, KW('dtype', null), KW('requires_grad', false)] }, args, kwargs);
     return ops.linspace(scalarArg('linspace', 'start', bd.values.get('start')!), scalarArg('linspace', 'end', bd.values.get('end')!), intArg('linspace', 'steps', bd.values.get('steps')!, 3), dtypeArg('linspace', bd.values.get('dtype')!));
   });
-  fn('randint', (args, kwargs) => {
+  fn('randint', (args, kwargs, ctx) => {
     // randint(high, size) or randint(low, high, size)
     const sizeKw = kwargs.find(([k]) => k === 'size');
     const pos = args.slice();
@@ -148,7 +148,7 @@ export function installTorch(b: Builtins): PyModule {
     const low = pos.length === 2 ? intArg('randint', 'low', pos[0]) : 0;
     const high = intArg('randint', 'high', pos.length === 2 ? pos[1] : pos[0] ?? (kwargs.find(([k]) => k === 'high')?.[1] ?? 0));
     const d = dtypeArg('randint', kwargs.find(([k]) => k === 'dtype')?.[1] ?? null);
-    return ops.randint(low, high, shapeArgs('randint', [size]), d ?? 'int64');
+    return ops.randint(low, high, shapeArgs('randint', [size]), d ?? 'int64', defaultGenerator, ctx.token);
   });
   const Generator = new PyClass('Generator', [b.object], undefined, 'torch._C');
   fn('manual_seed', (args, kwargs) => {
