@@ -1,6 +1,6 @@
 // Hover: the type under the cursor as Markdown. A tensor shows `Tensor[1, 1, 2, 2] float32`;
 // a pooling result or layer adds one line per axis from the engine's derivation, e.g.
-// `H: floor((5 + 2·0 − 1·(3−1) − 1) / 3) + 1 = 1`.
+// `H = floor((5 + 0 - 2 - 1) / 3) + 1 = 1`.
 
 import type { AxisDerivation } from '../../common/viewModel';
 import type { HoverInfo } from '../api';
@@ -147,11 +147,11 @@ function planLines(plan: PlanInfo): string[] {
   return lines;
 }
 
-/** `H: floor((5 + 2·0 − 1·(3−1) − 1) / 3) + 1 = 1` from the engine's derivation. */
+/** `H = floor((5 + 0 - 2 - 1) / 3) + 1 = 1`: the engine's own derivation text (the renderer
+ * and the Compute Output Size command show the same), with the ceil correction spelt out. */
 export function axisLine(a: AxisDerivation): string {
-  const rnd = a.ceilMode ? 'ceil' : 'floor';
-  let s = `${a.axis}: ${rnd}((${a.input} + 2·${a.padding} − ${a.dilation}·(${a.kernel}−1) − 1) / ${a.stride}) + 1 = `;
-  if (a.ceilCorrection) s += `${a.output + 1} → ${a.output} (the last window would start in the right padding, so it is dropped)`;
-  else s += `${a.output}`;
-  return s;
+  const last = a.steps[a.steps.length - 1];
+  // one decrement is always enough (Pool.h), so the uncorrected size is output + 1
+  if (a.ceilCorrection) return `${a.axis} = ${a.substituted} = ${a.output + 1} → ${a.output} (${last.replace(/: -?\d+$/, '')})`;
+  return `${a.axis} = ${a.substituted} = ${a.output}`;
 }

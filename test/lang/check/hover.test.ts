@@ -64,8 +64,8 @@ describe('hover', () => {
     p.setCells(c.cells);
     const src = c.cells[0];
     const h = p.hover(0, src.indexOf('pool(input)') + 1)!;
-    assert.ok(h.markdown.includes(`H: floor((5 + 2·0 − 1·(3−1) − 1) / 3) + 1 = ${out[2]}`), h.markdown);
-    assert.ok(h.markdown.includes(`W: floor((5 + 2·0 − 1·(3−1) − 1) / 3) + 1 = ${out[3]}`), h.markdown);
+    assert.ok(h.markdown.includes(`H = floor((5 + 0 - 2 - 1) / 3) + 1 = ${out[2]}`), h.markdown);
+    assert.ok(h.markdown.includes(`W = floor((5 + 0 - 2 - 1) / 3) + 1 = ${out[3]}`), h.markdown);
   });
 
   it('a layer shows its effective parameters and, once applied, its derivation', () => {
@@ -75,7 +75,7 @@ describe('hover', () => {
     const src = c.cells[0];
     const h = p.hover(0, src.indexOf('pool ='))!;
     assert.ok(h.markdown.includes('MaxPool2d(kernel_size=3, stride=3, padding=0, dilation=1, ceil_mode=False)'), h.markdown);
-    assert.ok(h.markdown.includes('H: floor('), h.markdown);
+    assert.ok(h.markdown.includes('H = floor('), h.markdown);
   });
 
   it('ceil mode is shown with ceil and the correction when the last window is dropped', () => {
@@ -86,7 +86,7 @@ describe('hover', () => {
     const h = p.hover(0, src.lastIndexOf('b ='))!;
     // PyTorch: MaxPool2d(2, stride=2, padding=1, ceil_mode=True) on 5×5 gives 3×3
     assert.ok(h.markdown.includes(`Tensor[${c.tensors!.b.shape.join(', ')}]`), h.markdown);
-    assert.ok(h.markdown.includes('H: ceil((5 + 2·1 − 1·(2−1) − 1) / 2) + 1 = '), h.markdown);
+    assert.ok(h.markdown.includes('H = ceil((5 + 2 - 1 - 1) / 2) + 1 = '), h.markdown);
   });
 
   it('the name of a called layer or function also shows what the call gives', () => {
