@@ -6,7 +6,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { PoolSession } from '../lang/session';
 import { errorLine } from '../lang/run';
-import { createStaticProject } from '../lang/check';
 import { sizeReport } from './size';
 import { readCells } from './cells';
 
@@ -137,6 +136,11 @@ function sizeCommand(args: string[], io: Io): number {
 function checkCommand(args: string[], io: Io): number {
   const file = fileArg(args, 'check');
   const cells = readCells(file, fs.readFileSync(file, 'utf8'));
+  // Loaded on demand (a require, which esbuild bundles as a lazily initialised module, and
+  // which mocha's CommonJS TypeScript hook also handles): `run` and `size` never evaluate
+  // the static checker's modules.
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { createStaticProject } = require('../lang/check') as typeof import('../lang/check');
   const project = createStaticProject();
   project.setCells(cells.map((c) => c.source));
   let errors = 0;
@@ -156,11 +160,15 @@ function lineCol(text: string, offset: number): { line: number; column: number }
   return { line, column: offset - start };
 }
 
-if (require.main === module) {
+/** Runs the CLI as the process: exit code in process.exitCode (so output is flushed). */
+export function runAsProcess(argv: string[]): Promise<void> {
   // `poolnb run x | head` closes the pipe early: stop quietly, as Python does on SIGPIPE.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); });
-  main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (e) => {
+  return main(argv).then((code) => { process.exitCode = code; }, (e) => {
     process.stderr.write(`poolnb: ${(e as Error).stack ?? e}\n`);
     process.exitCode = 2;
   });
 }
+
+// dist/cli.js (src/cli/bin.ts) normally loads this bundle and calls runAsProcess; run directly, it runs too.
+if (require.main === module) void runAsProcess(process.argv.slice(2));
