@@ -4,7 +4,8 @@
 import type * as N from './nodes';
 import { walk } from './walk';
 
-export function checkSemantics(module: N.Module): N.SyntaxErrorInfo[] {
+/** `mayYield` false (the source has no "yield") skips the whole-tree walk that looks for one. */
+export function checkSemantics(module: N.Module, mayYield = true): N.SyntaxErrorInfo[] {
   const errors: N.SyntaxErrorInfo[] = [];
   const err = (message: string, span: N.Span) => errors.push({ type: 'SyntaxError', message, range: { start: span.start, end: span.end } });
   const visitBody = (body: N.Stmt[], inFunc: boolean, inLoop: boolean, atModule: boolean) => {
@@ -43,7 +44,7 @@ export function checkSemantics(module: N.Module): N.SyntaxErrorInfo[] {
   };
   visitBody(module.body, false, false, true);
   // yield outside any function (lambdas count as functions)
-  walk(module, (n, parents) => {
+  if (mayYield) walk(module, (n, parents) => {
     if (n.kind === 'Yield' && !parents.some((p) => p.kind === 'FunctionDef' || p.kind === 'Lambda')) err("'yield' outside function", n);
   });
   return errors.sort((a, b) => a.range.start - b.range.start);
