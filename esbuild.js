@@ -27,15 +27,31 @@ const problemMatcherPlugin = {
   },
 };
 
-const common = {
-  bundle: true,
-  minify: production,
-  sourcemap: !production,
-  sourcesContent: false,
-  logLevel: 'warning',
-  plugins: [problemMatcherPlugin],
-  define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
-};
+function commonOptions(prod) {
+  return {
+    bundle: true,
+    minify: prod,
+    sourcemap: !prod,
+    sourcesContent: false,
+    logLevel: 'warning',
+    plugins: [problemMatcherPlugin],
+    define: { 'process.env.NODE_ENV': prod ? '"production"' : '"development"' },
+  };
+}
+const common = commonOptions(production);
+
+/** The command line: dist/cli.js (the bin) is a small loader that compiles the CLI bundle
+ * dist/cliMain.js through V8's code cache (src/cli/bin.ts says why). bench/lang builds the
+ * production pair into a temporary folder with this function, to time what users run. */
+function cliBuilds(prod, outdir = 'dist') {
+  const o = commonOptions(prod);
+  return [
+    { ...o, entryPoints: ['src/cli/bin.ts'], outfile: path.join(outdir, 'cli.js'),
+      platform: 'node', format: 'cjs', target: 'node18', banner: { js: '#!/usr/bin/env node' } },
+    { ...o, entryPoints: ['src/cli/main.ts'], outfile: path.join(outdir, 'cliMain.js'),
+      platform: 'node', format: 'cjs', target: 'node18' },
+  ];
+}
 
 const productBuilds = [
   // The extension in the desktop / server extension host.
@@ -55,12 +71,8 @@ const productBuilds = [
   // The notebook renderer: an ES module loaded into the output webview.
   { ...common, entryPoints: ['src/renderer/index.ts'], outfile: 'dist/renderer.js',
     platform: 'browser', format: 'esm', target: 'es2022' },
-  // The command line: dist/cli.js (the bin) is a small loader that compiles the CLI bundle
-  // dist/cliMain.js through V8's code cache (src/cli/bin.ts says why).
-  { ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.js',
-    platform: 'node', format: 'cjs', target: 'node18', banner: { js: '#!/usr/bin/env node' } },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cliMain.js',
-    platform: 'node', format: 'cjs', target: 'node18' },
+  // The command line.
+  ...cliBuilds(production),
 ];
 
 /** Test bundles: one file per suite, so mocha reports and isolates them as in the sources. */
@@ -96,5 +108,7 @@ async function main() {
   await Promise.all(builds.map((b) => esbuild.build(b)));
 }
 
+module.exports = { cliBuilds };
+
 // Build errors were already printed by the problem matcher; anything else is a crash to show.
-main().catch((e) => { if (!Array.isArray(e?.errors)) console.error(e); process.exit(1); });
+if (require.main === module) main().catch((e) => { if (!Array.isArray(e?.errors)) console.error(e); process.exit(1); });
