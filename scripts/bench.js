@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench`: bundles the benchmark (bench/benchMain.ts) and its worker (bench/poolWorker.ts)
-// with esbuild into a temporary folder, then runs it. Arguments are passed on (`--json`).
+// with esbuild into a temporary folder, then runs it; then the language benchmark (bench/lang). Arguments are passed on (`--json`).
 // BENCH_RUNS=N sets the timed runs per measurement (at least 7).
 'use strict';
 const esbuild = require('esbuild');
@@ -19,4 +19,6 @@ esbuild.buildSync({
 const r = spawnSync(process.execPath, [path.join(out, 'benchMain.js'), ...process.argv.slice(2)],
   { stdio: 'inherit', env: { ...process.env, POOLNB_ROOT: root } });
 fs.rmSync(out, { recursive: true, force: true });
-process.exit(r.status ?? 1);
+// Then the PoolScript figures (200-cell `poolnb run`, hover check): bench/lang/benchLang.js.
+const lang = spawnSync(process.execPath, [path.join(root, 'bench/lang/benchLang.js'), ...process.argv.slice(2)], { stdio: 'inherit' });
+process.exit((r.status ?? 1) || (lang.status ?? 1));
