@@ -781,6 +781,27 @@ def gen_errors():
                 a["stride"] = bv["stride"]
             add(g, "lp_pool", nd, a, torch.ones([1, 1] + [4] * nd))
             add(g, "lp_pool", nd, a, torch.ones([4] * nd))
+    # values past a C int: max pooling (and avg_pool3d) refuse them with safe_downcast's "integer out of
+    # range"; avg_pool1d/2d narrow them silently in pool2d_shape_check (2**40 -> 0, 2**32+2 -> 2)
+    huge = [{"kernelSize": 2 ** 40, "ceilMode": True}, {"kernelSize": 2 ** 40}, {"kernelSize": -(2 ** 40)},
+            {"kernelSize": 2, "stride": 2 ** 40}, {"kernelSize": 2, "stride": 2 ** 40, "ceilMode": True},
+            {"kernelSize": 2 ** 40, "padding": 2 ** 39, "ceilMode": True}, {"kernelSize": 2 ** 32 + 2, "ceilMode": True},
+            {"kernelSize": 2, "dilation": 2 ** 40, "ceilMode": True}, {"kernelSize": 2, "padding": 2 ** 32}]
+    for nd in (1, 2, 3):
+        for bv in huge:
+            for op in ("max_pool", "avg_pool"):
+                if op == "avg_pool" and "dilation" in bv:
+                    continue
+                for ri in ((False, True) if op == "max_pool" else (None,)):
+                    # max_pool1d without indices loops over the whole int64 kernel in 1.13.1 (hours)
+                    if op == "max_pool" and nd == 1 and not ri and (bv["kernelSize"] > 2 ** 31 or bv.get("dilation", 1) > 2 ** 31):
+                        continue
+                    a = dict(bv)
+                    if ri is not None:
+                        a["returnIndices"] = ri
+                    add(g, op, nd, a, torch.ones([1, 1] + [4] * nd))
+        if nd < 3:
+            add(g, "lp_pool", nd, {"normType": 2, "kernelSize": 2 ** 40, "ceilMode": True, "normIsInt": False, "fromModule": True}, torch.ones([1, 1] + [4] * nd))
 
 
 def main():

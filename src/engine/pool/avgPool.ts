@@ -9,9 +9,9 @@ import { Tensor } from '../tensor';
 import { fastAvgPool2d } from '../fast';
 import {
   AXIS_NAMES, CancelTicker, Geometry3, IntArg, argLength, check1d, checkDimRange, denseData, expand,
-  geometry3, notImplemented, planeLayout, sizeAt,
+  fitsInt32, geometry3, notImplemented, planeLayout, sizeAt,
 } from './common';
-import { checkLen, outputSizes, pool2dShapeCheck, pool3dShapeCheck } from './kernelChecks';
+import { checkLen, outputSizes, pool2dShapeCheck, pool3dShapeCheck, safeDowncast } from './kernelChecks';
 import { KernelGeometry, PoolPlan } from './plan';
 
 export interface AvgPoolArgs {
@@ -63,12 +63,16 @@ export function avgPoolShape(nd: 1 | 2 | 3, inputShape: readonly number[], dtype
     const outShape = [...inputShape.slice(0, -2), ...g.outSpatial];
     return makePlan('avg_pool2d', 2, outShape, dtype, g, cip, div);
   }
+  // avg_pool3d's meta narrows with safe_downcast after each length check (avg_pool2d's does not)
   checkLen(argLength(a.kernelSize) === 1 || argLength(a.kernelSize) === 3, 'avg_pool3d: kernel_size must be a single int, or a tuple of three ints');
-  checkLen([0, 1, 3].includes(argLength(stride)), 'avg_pool3d: stride must be omitted, a single int, or a tuple of three ints');
-  checkLen(argLength(padding) === 1 || argLength(padding) === 3, 'avg_pool3d: padding must be a single int, or a tuple of three ints');
   const k = expand(a.kernelSize, 3);
+  safeDowncast(k);
+  checkLen([0, 1, 3].includes(argLength(stride)), 'avg_pool3d: stride must be omitted, a single int, or a tuple of three ints');
   const s = argLength(stride) === 0 ? k.slice() : expand(stride, 3);
+  safeDowncast(s);
+  checkLen(argLength(padding) === 1 || argLength(padding) === 3, 'avg_pool3d: padding must be a single int, or a tuple of three ints');
   const p = expand(padding, 3), d = [1, 1, 1];
+  safeDowncast(p);
   const ndim = inputShape.length;
   if (!(ndim === 4 || ndim === 5)) throw runtimeError('non-empty 4D or 5D (batch mode) tensor expected for input');
   if (div === 0) throw runtimeError('divisor must be not zero');
@@ -173,7 +177,7 @@ export function avgPool(nd: 1 | 2 | 3, input: Tensor, a: AvgPoolArgs, token?: Ca
   // [fast path, src/engine/fast] float32 1-D/2-D: the bit-identical WebAssembly SIMD kernel; it
   // returns false (nothing written) when it does not apply, and the reference loop below runs.
   // (a negative divisor_override stays on the reference loop, which keeps PyTorch's +0 for 0 / -d)
-  const fast = kind === 'f32' && outPlane > 0 && (plan.divisorOverride === null || plan.divisorOverride > 0) && geo.inD === 1 && geo.kD === 1 && geo.pD === 0 &&
+  const fast = kind === 'f32' && outPlane > 0 && fitsInt32(geo) && (plan.divisorOverride === null || plan.divisorOverride > 0) && geo.inD === 1 && geo.kD === 1 && geo.pD === 0 &&
     fastAvgPool2d(data, off, planes, geo.inH, geo.inW, geo.kH, geo.kW,
       geo.sH, geo.sW, geo.pH, geo.pW, geo.outH, geo.outW, plan.countIncludePad, plan.divisorOverride, output.storage,
       (n) => ticker.add(n));

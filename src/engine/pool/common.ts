@@ -112,4 +112,13 @@ export function geometry3(inS: number[], outS: number[], k: number[], s: number[
   return { inD, inH, inW, outD, outH, outW, kD, kH, kW, sD, sH, sW, pD, pH, pW, dD, dH, dW };
 }
 
+/**
+ * Whether every number of a geometry fits the WebAssembly kernels' i32 parameters (a kernel
+ * of 2**40 would wrap to 0 there); the reference loops take the rest.
+ */
+export function fitsInt32(g: Geometry3): boolean {
+  for (const v of Object.values(g)) if (!(v >= -(2 ** 31) && v < 2 ** 31)) return false;
+  return true;
+}
+
 export const AXIS_NAMES: Record<number, string[]> = { 1: ['L'], 2: ['H', 'W'], 3: ['D', 'H', 'W'] };

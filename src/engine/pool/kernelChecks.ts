@@ -6,6 +6,17 @@ import { runtimeError } from '../errors';
 import { checkedPooledSize, truncDiv } from '../outputSize';
 import { fmtSizes } from './common';
 
+/**
+ * Pool.h safe_downcast<int, int64_t>: the max-pool meta functions narrow each kernel,
+ * stride, padding and dilation value to a C int, refusing what does not fit.
+ */
+export function safeDowncast(values: readonly number[]): void {
+  for (const v of values) if (!(v >= -(2 ** 31) && v <= 2 ** 31 - 1)) throw runtimeError('integer out of range');
+}
+
+/** A C++ int64 -> int conversion (modulo 2**32): pool2d/3d_shape_check take `int` parameters. */
+const cInt = (v: number): number => (Number.isFinite(v) ? Number(BigInt.asIntN(32, BigInt(Math.trunc(v)))) : v);
+
 /** Output sizes of the spatial axes, outermost first, each through pooling_output_shape. */
 export function outputSizes(inS: number[], k: number[], s: number[], p: number[], d: number[], ceilMode: boolean): number[] {
   return inS.map((L, i) => checkedPooledSize(L, k[i], s[i], p[i], d[i], ceilMode));
@@ -15,7 +26,8 @@ export function outputSizes(inS: number[], k: number[], s: number[], p: number[]
 export function pool2dShapeCheck(
   shape: readonly number[], k: number[], s: number[], p: number[], d: number[], out: number[],
 ): void {
-  const [kH, kW] = k, [dH, dW] = s, [pH, pW] = p, [dilH, dilW] = d;
+  // average pooling reaches here with int64 values that C++ narrows silently (2**40 -> 0)
+  const [kH, kW] = k.map(cInt), [dH, dW] = s.map(cInt), [pH, pW] = p.map(cInt), [dilH, dilW] = d.map(cInt);
   const ndim = shape.length;
   if (!(kW > 0 && kH > 0)) throw runtimeError(`kernel size should be greater than zero, but got kH: ${kH} kW: ${kW}`);
   if (!(dW > 0 && dH > 0)) throw runtimeError(`stride should be greater than zero, but got dH: ${dH} dW: ${dW}`);
@@ -41,7 +53,7 @@ export function pool3dShapeCheck(
   shape: readonly number[], k: number[], s: number[], p: number[], d: number[], out: number[],
   fnName: string, checkInputSize: boolean,
 ): void {
-  const [kT, kH, kW] = k, [dT, dH, dW] = s, [pT, pH, pW] = p, [dilT, dilH, dilW] = d;
+  const [kT, kH, kW] = k.map(cInt), [dT, dH, dW] = s.map(cInt), [pT, pH, pW] = p.map(cInt), [dilT, dilH, dilW] = d.map(cInt);
   const ndim = shape.length;
   if (!(kT > 0 && kW > 0 && kH > 0)) throw runtimeError(`kernel size should be greater than zero, but got kT: ${kT} kH: ${kH} kW: ${kW}`);
   if (!(dT > 0 && dW > 0 && dH > 0)) throw runtimeError(`stride should be greater than zero, but got dT: ${dT} dH: ${dH} dW: ${dW}`);

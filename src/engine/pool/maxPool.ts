@@ -8,9 +8,9 @@ import { Tensor } from '../tensor';
 import { fastMaxPool2d } from '../fast';
 import {
   AXIS_NAMES, CancelTicker, Geometry3, IntArg, argLength, check1d, checkDimRange, denseData, expand, fmtSizes,
-  geometry3, notImplemented, planeLayout,
+  fitsInt32, geometry3, notImplemented, planeLayout,
 } from './common';
-import { checkLen, outputSizes, pool2dShapeCheck, pool3dShapeCheck } from './kernelChecks';
+import { checkLen, outputSizes, pool2dShapeCheck, pool3dShapeCheck, safeDowncast } from './kernelChecks';
 import { KernelGeometry, PoolPlan } from './plan';
 
 export interface MaxPoolArgs {
@@ -46,6 +46,7 @@ export function maxPoolShape(nd: 1 | 2 | 3, inputShape: readonly number[], dtype
     check1d('max_pool1d', 'dilation', dilation);
     const one = (v: IntArg) => expand(v, 1)[0];
     const shape2 = [...inputShape.slice(0, -1), 1, inputShape[inputShape.length - 1]];
+    safeDowncast([one(a.kernelSize), one(s), one(padding), one(dilation)]); // max_pool2d_with_indices' meta
     const g = validate2d(shape2, dtype, [1, one(a.kernelSize)], [1, one(s)], [0, one(padding)], [1, one(dilation)], ceilMode);
     const outputShape = [...shape2.slice(0, -2), g.outSpatial[1]];
     const geometry: KernelGeometry = {
@@ -55,24 +56,34 @@ export function maxPoolShape(nd: 1 | 2 | 3, inputShape: readonly number[], dtype
     return makePlan('max_pool1d', 1, outputShape, dtype, geometry, true, false);
   }
   if (nd === 2) {
+    // each length check is followed by the safe_downcast of that argument's values, as in the meta function
     checkLen(argLength(a.kernelSize) === 1 || argLength(a.kernelSize) === 2, 'max_pool2d: kernel_size must either be a single int, or a tuple of two ints');
-    checkLen([0, 1, 2].includes(argLength(stride)), 'max_pool2d: stride must either be omitted, a single int, or a tuple of two ints');
-    checkLen(argLength(padding) === 1 || argLength(padding) === 2, 'max_pool2d: padding must be either be a single int, or a tuple of two ints');
-    checkLen(argLength(dilation) === 1 || argLength(dilation) === 2, 'max_pool2d: dilation must be either a single int, or a tuple of two ints');
     const k = expand(a.kernelSize, 2);
+    safeDowncast(k);
+    checkLen([0, 1, 2].includes(argLength(stride)), 'max_pool2d: stride must either be omitted, a single int, or a tuple of two ints');
     const s = argLength(stride) === 0 ? k.slice() : expand(stride, 2);
+    safeDowncast(s);
+    checkLen(argLength(padding) === 1 || argLength(padding) === 2, 'max_pool2d: padding must be either be a single int, or a tuple of two ints');
+    safeDowncast(expand(padding, 2));
+    checkLen(argLength(dilation) === 1 || argLength(dilation) === 2, 'max_pool2d: dilation must be either a single int, or a tuple of two ints');
+    safeDowncast(expand(dilation, 2));
     const g = validate2d(inputShape, dtype, k, s, expand(padding, 2), expand(dilation, 2), ceilMode);
     const outputShape = [...inputShape.slice(0, -2), ...g.outSpatial];
     return makePlan('max_pool2d', 2, outputShape, dtype, g, !!a.returnIndices, false);
   }
   const w = 'three';
   checkLen(argLength(a.kernelSize) === 1 || argLength(a.kernelSize) === 3, `max_pool3d: kernel_size must either be a single int, or a tuple of ${w} ints`);
-  checkLen([0, 1, 3].includes(argLength(stride)), `max_pool3d: stride must either be omitted, a single int, or a tuple of ${w} ints`);
-  checkLen(argLength(padding) === 1 || argLength(padding) === 3, `max_pool3d: padding must be either be a single int, or a tuple of ${w} ints`);
-  checkLen(argLength(dilation) === 1 || argLength(dilation) === 3, `max_pool3d: dilation must be either a single int, or a tuple of ${w} ints`);
   const k = expand(a.kernelSize, 3);
+  safeDowncast(k);
+  checkLen([0, 1, 3].includes(argLength(stride)), `max_pool3d: stride must either be omitted, a single int, or a tuple of ${w} ints`);
   const s = argLength(stride) === 0 ? k.slice() : expand(stride, 3);
-  const p = expand(padding, 3), d = expand(dilation, 3);
+  safeDowncast(s);
+  checkLen(argLength(padding) === 1 || argLength(padding) === 3, `max_pool3d: padding must be either be a single int, or a tuple of ${w} ints`);
+  const p = expand(padding, 3);
+  safeDowncast(p);
+  checkLen(argLength(dilation) === 1 || argLength(dilation) === 3, `max_pool3d: dilation must be either a single int, or a tuple of ${w} ints`);
+  const d = expand(dilation, 3);
+  safeDowncast(d);
   const ndim = inputShape.length;
   if (!(ndim === 4 || ndim === 5)) throw runtimeError('non-empty 4D or 5D (batch mode) tensor expected for input');
   const inS = inputShape.slice(-3);
@@ -193,7 +204,7 @@ export function maxPool(nd: 1 | 2 | 3, input: Tensor, a: MaxPoolArgs, token?: Ca
   const geo = geometry3(g.inSpatial, g.outSpatial, g.kernel, g.stride, g.padding, g.dilation);
   // [fast path, src/engine/fast] float32 1-D/2-D: the bit-identical WebAssembly SIMD kernel; it
   // returns false (nothing written) when it does not apply, and the reference loop below runs.
-  const fast = outPlane > 0 && geo.inD === 1 && geo.kD === 1 && geo.pD === 0 &&
+  const fast = outPlane > 0 && fitsInt32(geo) && geo.inD === 1 && geo.kD === 1 && geo.pD === 0 &&
     fastMaxPool2d(data, off, planes, geo.inH, geo.inW, geo.kH, geo.kW,
       geo.sH, geo.sW, geo.pH, geo.pW, geo.dH, geo.dW, geo.outH, geo.outW, output.storage,
       indices ? (indices.storage as Float64Array) : null, (n) => ticker.add(n));
