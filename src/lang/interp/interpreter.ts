@@ -155,12 +155,17 @@ export class Interpreter implements CallContext {
     let last: Value | undefined;
     for (let i = 0; i < body.length; i++) {
       const s = body[i];
-      if (i === body.length - 1 && s.kind === 'ExprStmt') {
-        { const t = this.tick(); if (t) await t; }
-        last = await this.evalAt(s.value, this.globals);
-      } else {
-        const sig = await this.exec(s, this.globals);
-        if (sig) throw pyError('SyntaxError', sig.kind === 'return' ? "'return' outside function" : `'${sig.kind}' outside loop`);
+      try {
+        if (i === body.length - 1 && s.kind === 'ExprStmt') {
+          { const t = this.tick(); if (t) await t; }
+          last = await this.evalAt(s.value, this.globals);
+        } else {
+          const sig = await this.exec(s, this.globals);
+          if (sig) throw pyError('SyntaxError', sig.kind === 'return' ? "'return' outside function" : `'${sig.kind}' outside loop`);
+        }
+      } catch (err) {
+        this.mark(err, s); // errors no expression claimed (unpacking, the step budget) point at their statement
+        throw err;
       }
     }
     return { last };
@@ -240,7 +245,13 @@ export class Interpreter implements CallContext {
 
   async execBlock(stmts: N.Stmt[], scope: Scope): Promise<Signal> {
     for (const s of stmts) {
-      const sig = await this.exec(s, scope);
+      let sig: Signal;
+      try {
+        sig = await this.exec(s, scope);
+      } catch (err) {
+        this.mark(err, s); // as in runCell: the innermost statement locates an error no expression claimed
+        throw err;
+      }
       if (sig) return sig;
     }
     return undefined;
