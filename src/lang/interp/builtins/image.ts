@@ -4,8 +4,8 @@
 // point, rounded), mode='rgb' drops alpha / repeats gray. Files come from the
 // host (HostIO.readFile): the language layer itself touches no file system.
 
-import { decode as decodePng, convertIndexedToRgb } from 'fast-png';
-import { decode as decodeJpeg } from 'jpeg-js';
+import type * as FastPng from 'fast-png';
+import type * as JpegJs from 'jpeg-js';
 import { Tensor } from '../../../engine/tensor';
 import { PyBuiltin, pyError, typeName } from '../values';
 import { bindArgs, sig } from '../args';
@@ -21,17 +21,29 @@ function isJpeg(b: Uint8Array): boolean {
   return b.length > 3 && b[0] === 0xff && b[1] === 0xd8;
 }
 
-export function decodeImage(bytes: Uint8Array, path: string): Pixels {
+/** The PNG and JPEG decoders. */
+export interface Decoders { png: typeof FastPng; jpeg: typeof JpegJs }
+
+let decoders: Promise<Decoders> | undefined;
+
+/** Loaded on the first image(): most notebooks read no image, and initialising these packages
+ * is a measurable part of a short `poolnb run` (esbuild bundles them as lazily run modules). */
+export function loadDecoders(): Promise<Decoders> {
+  decoders ??= Promise.all([import('fast-png'), import('jpeg-js')]).then(([png, jpeg]) => ({ png, jpeg }));
+  return decoders;
+}
+
+export function decodeImage(bytes: Uint8Array, path: string, { png: fastPng, jpeg: jpegJs }: Decoders): Pixels {
   if (isPng(bytes)) {
-    const png = decodePng(bytes);
+    const png = fastPng.decode(bytes);
     if (png.palette) {
-      const rgb = convertIndexedToRgb(png);
+      const rgb = fastPng.convertIndexedToRgb(png);
       return { width: png.width, height: png.height, channels: png.palette[0].length, data: rgb, max: 255 };
     }
     return { width: png.width, height: png.height, channels: png.channels, data: png.data, max: (1 << png.depth) - 1 };
   }
   if (isJpeg(bytes)) {
-    const jpg = decodeJpeg(bytes, { useTArray: true, formatAsRGBA: false });
+    const jpg = jpegJs.decode(bytes, { useTArray: true, formatAsRGBA: false });
     const channels = jpg.data.length / (jpg.width * jpg.height);
     return { width: jpg.width, height: jpg.height, channels, data: jpg.data, max: 255 };
   }
@@ -81,6 +93,6 @@ export function installImage(b: Builtins): void {
     } catch (e) {
       throw pyError('FileNotFoundError' as never, `[Errno 2] No such file or directory: '${path}'`);
     }
-    return pixelsToTensor(decodeImage(bytes, path), norm);
+    return pixelsToTensor(decodeImage(bytes, path, await loadDecoders()), norm);
   }));
 }
