@@ -57,9 +57,9 @@ def add(name, t, opts=None):
     try:
         text = repr(t)
         assert text == str(t)
-    except RuntimeError as e:
+    except (RuntimeError, ValueError) as e:
         text = None
-        error = 'RuntimeError: ' + str(e)
+        error = type(e).__name__ + ': ' + str(e)
     torch.set_printoptions(profile='default')
     flat = t.detach().reshape(-1).tolist()
     if t.dtype.is_floating_point:
@@ -214,6 +214,13 @@ add('indices', torch.tensor([[[[6, 8], [16, 18]]]]))
 add('indices 3d', torch.tensor([[[[1, 3], [11, 13]], [[41, 43], [51, 53]]]]))
 add('big 2d ints wide', torch.tensor([[1e9, 2.0], [3.0, 4.0]]))
 add('mixed negatives', torch.tensor([[-1.5, 2.25], [3.125, -4.0625]]))
+# torch writes the precision into a format string: negative and huge ones fail when a float is formatted with it
+for prec in (2 ** 40, 2 ** 31, 2 ** 63, -3, 1000):
+    add(f'precision {prec} fractions', torch.tensor([1.5, 2.25]), {'precision': prec})
+    add(f'precision {prec} integral floats', torch.tensor([1., 2.]), {'precision': prec})
+    add(f'precision {prec} nan and a fraction', torch.tensor([float('nan'), 1.5]), {'precision': prec})
+    add(f'precision {prec} only nan/inf', torch.tensor([float('nan'), float('inf')]), {'precision': prec})
+    add(f'precision {prec} ints', torch.tensor([1, 2]), {'precision': prec})
 add('ties .5', torch.tensor([0.125, 0.375, 2.5, -0.0625]), {'precision': 2})
 add('ties .0f', torch.tensor([0.5, 1.5, 2.5, 3.5]), {'precision': 0})
 add('tiny subnormal', torch.tensor([1e-40, 1.0]))
@@ -335,6 +342,20 @@ for s in strs:
             py_cases.append({'kind': 'str', 'value': s, 'spec': spec, 'expected': format(s, spec)})
         except ValueError as e:
             py_cases.append({'kind': 'str', 'value': s, 'spec': spec, 'error': 'ValueError: ' + str(e)})
+# precisions past a C int / Py_ssize_t (refused), and long ones (every digit of the exact expansion)
+for spec in ['.2147483648f', '.1099511627776f', '.1099511627776', '.1099511627776e', '.1099511627776%',
+             '.9223372036854775807f', '.9223372036854775808f', '99999999999999999999.2f', '.1100f', '.1074f', '.800e', '.900g']:
+    for x in [1.5, 1 / 3, 1e-300, float('nan')]:
+        try:
+            py_cases.append({'kind': 'float', 'value': enc_float(x), 'spec': spec, 'expected': format(x, spec)})
+        except ValueError as e:
+            py_cases.append({'kind': 'float', 'value': enc_float(x), 'spec': spec, 'error': 'ValueError: ' + str(e)})
+for spec in ['.1099511627776', '.9223372036854775808']:
+    for kind, x in [('int', 7), ('str', 'ab')]:
+        try:
+            py_cases.append({'kind': kind, 'value': x, 'spec': spec, 'expected': format(x, spec)})
+        except ValueError as e:
+            py_cases.append({'kind': kind, 'value': x, 'spec': spec, 'error': 'ValueError: ' + str(e)})
 for spec in ['abc', '.', '1.2.3f', ',_f', '_,f']:
     for x in [1.0]:
         try:

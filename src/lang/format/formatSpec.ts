@@ -55,7 +55,7 @@ export function parseFormatSpec(spec: string, typeName: string, defaultAlign: '<
   }
   let w = '';
   while (i < chars.length && chars[i] >= '0' && chars[i] <= '9') w += chars[i++];
-  if (w) r.width = parseInt(w, 10);
+  if (w) r.width = specInteger(w);
   if (i < chars.length && chars[i] === ',') { r.grouping = ','; i++; }
   if (i < chars.length && chars[i] === '_') {
     if (r.grouping) throw valueError("Cannot specify both ',' and '_'.");
@@ -67,7 +67,7 @@ export function parseFormatSpec(spec: string, typeName: string, defaultAlign: '<
     let p = '';
     while (i < chars.length && chars[i] >= '0' && chars[i] <= '9') p += chars[i++];
     if (!p) throw valueError('Format specifier missing precision');
-    r.precision = parseInt(p, 10);
+    r.precision = specInteger(p);
   }
   if (chars.length - i > 1) throw valueError(`Invalid format specifier '${spec}' for object of type '${typeName}'`);
   if (i < chars.length) r.type = chars[i];
@@ -219,4 +219,10 @@ export function formatWithSpec(arg: FormatArg, spec: string): string {
       return formatFloat(arg.value, parseFormatSpec(spec, 'float'), 'float');
     }
   }
+}
+
+/** CPython's get_integer: a width or precision past Py_ssize_t is refused while parsing. */
+function specInteger(digits: string): number {
+  if (BigInt(digits) > 2n ** 63n - 1n) throw valueError('Too many decimal digits in format string');
+  return parseInt(digits, 10);
 }

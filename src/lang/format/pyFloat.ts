@@ -5,6 +5,8 @@
 // decimal expansion of the double (BigInt), and only the shortest round-trip digits
 // ('r' mode) come from JS, whose Number-to-string is also shortest-and-closest.
 
+import { TorchError } from '../../engine/errors';
+
 /** Digits (no leading/trailing zeros, or "0") and the decimal point position: value = 0.DIGITS × 10^decpt. */
 interface Digits { digits: string; decpt: number }
 
@@ -80,6 +82,12 @@ export function setFloatFastPath(on: boolean): void {
 function fixedDigits(x: number, ndigits: number): Digits {
   if (fastPath && x < 1e21 && ndigits < 100 && !lastDigitIs5(x.toFixed(ndigits + 1))) return parsePlain(x.toFixed(ndigits));
   const { n, scale } = exactDecimal(x);
+  if (ndigits >= scale) {
+    // every digit of the exact expansion fits: no rounding, and no huge power of ten to print
+    if (n === 0n) return { digits: '0', decpt: 1 };
+    const e = n.toString();
+    return { digits: stripZeros(e), decpt: e.length - scale };
+  }
   const q = roundDrop(n, scale - ndigits);
   if (q === 0n) return { digits: '0', decpt: 1 };
   const s = q.toString();
@@ -99,6 +107,7 @@ function sigDigits(x: number, ndigits: number): Digits {
   const { n, scale } = exactDecimal(x);
   if (n === 0n) return { digits: '0', decpt: 1 };
   const len = n.toString().length;
+  if (ndigits >= len) return { digits: stripZeros(n.toString()), decpt: len - scale }; // exact, as in fixedDigits
   let q = roundDrop(n, len - ndigits);
   let decpt = len - scale;
   let s = q.toString();
@@ -132,6 +141,7 @@ export interface FloatFormatFlags {
  * (ignored for 'r'), as CPython lays out the digits.
  */
 export function pyFormatDouble(x: number, code: FloatCode, precision: number, flags: FloatFormatFlags = {}): string {
+  if (code !== 'r') checkPrecision(precision);
   const negative = x < 0 || Object.is(x, -0);
   const signStr = negative ? '-' : flags.sign ? '+' : '';
   if (!Number.isFinite(x)) {
@@ -200,4 +210,16 @@ export function toFixedPy(x: number, precision: number): string {
 /** '{:.Ne}'.format(x) */
 export function toExponentialPy(x: number, precision: number): string {
   return pyFormatDouble(x, 'e', precision);
+}
+
+/** Precisions Python refuses, and those whose digits would not fit the host's memory. */
+const MAX_DIGITS = 10_000;
+function checkPrecision(precision: number): void {
+  // CPython's format_float_internal (checked before it looks at the value, so nan and inf too)
+  if (precision > 2 ** 31 - 1) throw new TorchError('ValueError', 'precision too big');
+  // CPython would build the string (gigabytes for a tensor); a double has at most 767 significant
+  // digits, so poolnb refuses precisions past 10,000 rather than let the host's heap run out
+  if (precision > MAX_DIGITS) {
+    throw new TorchError('MemoryError', `poolnb: a float formatted with precision ${precision} would be too long (at most ${MAX_DIGITS} digits)`);
+  }
 }

@@ -4,7 +4,7 @@
 // get_summarized_data, _add_suffixes, _str_intern.
 
 import { DType } from '../../engine/dtype';
-import { runtimeError } from '../../engine/errors';
+import { runtimeError, valueError } from '../../engine/errors';
 import { Tensor } from '../../engine/tensor';
 import { pyFormatDouble } from './pyFloat';
 import { DEFAULT_PRINT_OPTIONS, PrintOptionsView as PrintOptions } from './printOptions';
@@ -64,15 +64,15 @@ class Formatter {
     if (this.intMode) {
       if (max / min > 1000.0 || max > 1.0e8) {
         this.sciMode = true;
-        for (const v of nz) this.maxWidth = Math.max(this.maxWidth, pyFormatDouble(v, 'e', p).length);
+        for (const v of nz) this.maxWidth = Math.max(this.maxWidth, pyFormatDouble(v, 'e', specPrecision(p)).length);
       } else {
         for (const v of nz) this.maxWidth = Math.max(this.maxWidth, pyFormatDouble(v, 'f', 0).length + 1);
       }
     } else if (max / min > 1000.0 || max > 1.0e8 || min < 1.0e-4) {
       this.sciMode = true;
-      for (const v of nz) this.maxWidth = Math.max(this.maxWidth, pyFormatDouble(v, 'e', p).length);
+      for (const v of nz) this.maxWidth = Math.max(this.maxWidth, pyFormatDouble(v, 'e', specPrecision(p)).length);
     } else {
-      for (const v of nz) this.maxWidth = Math.max(this.maxWidth, pyFormatDouble(v, 'f', p).length);
+      for (const v of nz) this.maxWidth = Math.max(this.maxWidth, pyFormatDouble(v, 'f', specPrecision(p)).length);
     }
     if (opts.sciMode !== null) this.sciMode = opts.sciMode;
   }
@@ -83,13 +83,13 @@ class Formatter {
     let ret: string;
     if (this.floating) {
       if (this.sciMode) {
-        ret = pyFormatDouble(v, 'e', this.opts.precision);
+        ret = pyFormatDouble(v, 'e', specPrecision(this.opts.precision));
         if (ret.length < this.maxWidth) ret = ' '.repeat(this.maxWidth - ret.length) + ret;
       } else if (this.intMode) {
         ret = pyFormatDouble(v, 'f', 0);
         if (Number.isFinite(v)) ret += '.';
       } else {
-        ret = pyFormatDouble(v, 'f', this.opts.precision);
+        ret = pyFormatDouble(v, 'f', specPrecision(this.opts.precision));
       }
     } else {
       ret = plainElement(v, this.dtype);
@@ -221,4 +221,14 @@ export function formatTensor(t: Tensor, opts: PrintOptions = DEFAULT_PRINT_OPTIO
   else if (extras.requiresGrad) suffixes.push('requires_grad=True');
   const repr = addSuffixes(prefix + body, suffixes, indent, opts);
   return extras.parameter ? 'Parameter containing:\n' + repr : repr;
+}
+
+/**
+ * torch's _Formatter writes the precision into a format string ('{:.%df}'): a negative one
+ * leaves no digits after the dot, and one past Py_ssize_t is too long for the parser.
+ */
+function specPrecision(p: number): number {
+  if (p < 0) throw valueError('Format specifier missing precision');
+  if (p >= 2 ** 63) throw valueError('Too many decimal digits in format string');
+  return p;
 }

@@ -198,6 +198,7 @@ export function installTorch(b: Builtins): PyModule {
       const v = bd.values.get(k)!;
       if (v === null) return null;
       if (v instanceof PyFloat) return v.v;
+      if (typeof v === 'bigint') return Number(v); // any Python int is accepted (2**63 fails later, when printing)
       return intArg('set_printoptions', k, v);
     };
     const prof = bd.values.get('profile')!;
