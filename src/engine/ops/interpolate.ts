@@ -81,6 +81,8 @@ export function interpolate(input: Tensor, a: InterpolateArgs, token?: CancelTok
     const kernel = dim === 1 ? 'compute_indices_weights_nearest' : `upsample_nearest${dim}d_channels_last`;
     throw runtimeError(`"${kernel}" not implemented for '${scalarTypeName(input.dtype)}'`);
   }
+  // allocated (and checked against the element limit) before the index maps, which are as long as the output axes
+  const res = Tensor.empty([...input.shape.slice(0, 2), ...out], input.dtype);
   const maps = out.map((o, i) => {
     const inSize = spatial[i];
     const scale = scales && scales[i] > 0 ? Math.fround(1 / scales[i]) : Math.fround(inSize / o);
@@ -90,7 +92,6 @@ export function interpolate(input: Tensor, a: InterpolateArgs, token?: CancelTok
       return Math.min(Math.floor(Math.fround(d * scale)), inSize - 1);
     });
   });
-  const res = Tensor.empty([...input.shape.slice(0, 2), ...out], input.dtype);
   const x = input.contiguous();
   const planes = input.shape[0] * input.shape[1];
   const inPlane = spatial.reduce((p, s) => p * s, 1), outPlane = out.reduce((p, s) => p * s, 1);
