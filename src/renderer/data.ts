@@ -43,15 +43,25 @@ export function planeIndex(lead: readonly number[], p: number): number[] {
   return idx;
 }
 
-export interface Range { min: number; max: number; finite: number }
+/**
+ * min/max over the finite values (the colour scale), plus what a reader is told: `low`/`high`
+ * over every value that is not NaN (so ±inf count; undefined when all are NaN) and the NaN count.
+ */
+export interface Range { min: number; max: number; finite: number; low?: number; high?: number; nan: number }
 
 export function finiteRange(values: ArrayLike<number>, from = 0, to = values.length): Range {
   let min = Infinity; let max = -Infinity; let finite = 0;
+  let low = Infinity; let high = -Infinity; let nan = 0;
   for (let i = from; i < to; i++) {
     const v = values[i];
+    if (v !== v) { nan++; continue; }
+    if (v < low) low = v;
+    if (v > high) high = v;
     if (Number.isFinite(v)) { finite++; if (v < min) min = v; if (v > max) max = v; }
   }
-  return finite ? { min, max, finite } : { min: 0, max: 0, finite };
+  const r: Range = finite ? { min, max, finite, nan } : { min: 0, max: 0, finite, nan };
+  if (nan < to - from) { r.low = low; r.high = high; }
+  return r;
 }
 
 /** Compact text for one value: integers as they are, floats with up to 4 significant digits. */

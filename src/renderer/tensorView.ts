@@ -25,9 +25,14 @@ export function shapeHeader(view: TensorView, range?: Range): HTMLElement {
   append(header,
     el('span', 'poolnb-type', `${label('tensor')}[${view.shape.join(', ')}]`),
     el('span', 'poolnb-dtype', view.dtype));
-  if (range && range.finite && numel(view.shape) > 1) {
-    append(header, el('span', 'poolnb-range',
-      `${label('min')} ${formatValue(range.min, view.dtype)} · ${label('max')} ${formatValue(range.max, view.dtype)}`));
+  if (range && numel(view.shape) > 1 && (range.low !== undefined || range.nan)) {
+    // the true extremes (±inf included, NaN skipped and mentioned), not the colour scale's finite ones
+    const parts: string[] = [];
+    if (range.low !== undefined && range.high !== undefined) {
+      parts.push(`${label('min')} ${formatValue(range.low, view.dtype)}`, `${label('max')} ${formatValue(range.high, view.dtype)}`);
+    }
+    if (range.nan) parts.push(label('hasNaN'));
+    append(header, el('span', 'poolnb-range', parts.join(' · ')));
   }
   return header;
 }

@@ -35,6 +35,9 @@ describe('renderer data helpers', () => {
     assert.deepEqual(planeLayout([2, 3, 4, 5]), { lead: [2, 3], rows: 4, cols: 5, planes: 6 });
     assert.deepEqual(planeLayout([7]), { lead: [], rows: 1, cols: 7, planes: 1 });
     assert.deepEqual(planeIndex([2, 3], 4), [1, 1]);
-    assert.deepEqual(finiteRange([NaN, 3, -1, Infinity]), { min: -1, max: 3, finite: 2 });
+    assert.deepEqual(finiteRange([NaN, 3, -1, Infinity]), { min: -1, max: 3, finite: 2, low: -1, high: Infinity, nan: 1 });
+    // the header's extremes: NaN skipped, ±inf kept (was "min 1.5 · max 1.5" for [1.5, nan, inf, -inf])
+    assert.deepEqual(finiteRange([1.5, NaN, Infinity, -Infinity]), { min: 1.5, max: 1.5, finite: 1, low: -Infinity, high: Infinity, nan: 1 });
+    assert.deepEqual(finiteRange([NaN, NaN]), { min: 0, max: 0, finite: 0, nan: 2 });
   });
 });
