@@ -215,7 +215,7 @@ add('indices 3d', torch.tensor([[[[1, 3], [11, 13]], [[41, 43], [51, 53]]]]))
 add('big 2d ints wide', torch.tensor([[1e9, 2.0], [3.0, 4.0]]))
 add('mixed negatives', torch.tensor([[-1.5, 2.25], [3.125, -4.0625]]))
 # torch writes the precision into a format string: negative and huge ones fail when a float is formatted with it
-for prec in (2 ** 40, 2 ** 31, 2 ** 63, -3, 1000):
+for prec in (2 ** 40, 2 ** 31, 2 ** 63, -3, 1000, 0.5, 1.5, -0.5):
     add(f'precision {prec} fractions', torch.tensor([1.5, 2.25]), {'precision': prec})
     add(f'precision {prec} integral floats', torch.tensor([1., 2.]), {'precision': prec})
     add(f'precision {prec} nan and a fraction', torch.tensor([float('nan'), 1.5]), {'precision': prec})

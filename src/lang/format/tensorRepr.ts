@@ -6,7 +6,7 @@
 import { DType } from '../../engine/dtype';
 import { runtimeError, valueError } from '../../engine/errors';
 import { Tensor } from '../../engine/tensor';
-import { pyFormatDouble } from './pyFloat';
+import { floatRepr, pyFormatDouble } from './pyFloat';
 import { DEFAULT_PRINT_OPTIONS, PrintOptionsView as PrintOptions } from './printOptions';
 import { intRepr, reprTuple } from './pyRepr';
 
@@ -64,15 +64,15 @@ class Formatter {
     if (this.intMode) {
       if (max / min > 1000.0 || max > 1.0e8) {
         this.sciMode = true;
-        for (const v of nz) this.maxWidth = Math.max(this.maxWidth, pyFormatDouble(v, 'e', specPrecision(p)).length);
+        for (const v of nz) this.maxWidth = Math.max(this.maxWidth, pyFormatDouble(v, 'e', specPrecision(p, 'e')).length);
       } else {
         for (const v of nz) this.maxWidth = Math.max(this.maxWidth, pyFormatDouble(v, 'f', 0).length + 1);
       }
     } else if (max / min > 1000.0 || max > 1.0e8 || min < 1.0e-4) {
       this.sciMode = true;
-      for (const v of nz) this.maxWidth = Math.max(this.maxWidth, pyFormatDouble(v, 'e', specPrecision(p)).length);
+      for (const v of nz) this.maxWidth = Math.max(this.maxWidth, pyFormatDouble(v, 'e', specPrecision(p, 'e')).length);
     } else {
-      for (const v of nz) this.maxWidth = Math.max(this.maxWidth, pyFormatDouble(v, 'f', specPrecision(p)).length);
+      for (const v of nz) this.maxWidth = Math.max(this.maxWidth, pyFormatDouble(v, 'f', specPrecision(p, 'f')).length);
     }
     if (opts.sciMode !== null) this.sciMode = opts.sciMode;
   }
@@ -83,13 +83,13 @@ class Formatter {
     let ret: string;
     if (this.floating) {
       if (this.sciMode) {
-        ret = pyFormatDouble(v, 'e', specPrecision(this.opts.precision));
+        ret = pyFormatDouble(v, 'e', specPrecision(this.opts.precision, 'e'));
         if (ret.length < this.maxWidth) ret = ' '.repeat(this.maxWidth - ret.length) + ret;
       } else if (this.intMode) {
         ret = pyFormatDouble(v, 'f', 0);
         if (Number.isFinite(v)) ret += '.';
       } else {
-        ret = pyFormatDouble(v, 'f', specPrecision(this.opts.precision));
+        ret = pyFormatDouble(v, 'f', specPrecision(this.opts.precision, 'f'));
       }
     } else {
       ret = plainElement(v, this.dtype);
@@ -225,10 +225,13 @@ export function formatTensor(t: Tensor, opts: PrintOptions = DEFAULT_PRINT_OPTIO
 
 /**
  * torch's _Formatter writes the precision into a format string ('{:.%df}'): a negative one
- * leaves no digits after the dot, and one past Py_ssize_t is too long for the parser.
+ * leaves no digits after the dot, a fractional one is a malformed spec, and one past Py_ssize_t
+ * is too long for the parser.
  */
-function specPrecision(p: number): number {
-  if (p < 0) throw valueError('Format specifier missing precision');
+function specPrecision(p: number, code: 'e' | 'f'): number {
+  if (!(p >= 0) || p === Infinity) throw valueError('Format specifier missing precision'); // '.-1f', '.nanf', '.inff'
+  // a float precision (set_printoptions(precision=0.5)) makes '.0.5f'; an integral float is taken as its int
+  if (!Number.isInteger(p)) throw valueError(`Invalid format specifier '.${floatRepr(p)}${code}' for object of type 'float'`);
   if (p >= 2 ** 63) throw valueError('Too many decimal digits in format string');
   return p;
 }
