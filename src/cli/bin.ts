@@ -66,15 +66,16 @@ function loadWithCache(argv: string[]): Loaded {
     cli: mod.exports as CliModule,
     saveCache() {
       if (!needsWrite || !cacheFile) return;
+      // Written aside then renamed, so a concurrent poolnb never reads half a file.
+      const tmp = `${cacheFile}.${process.pid}.tmp`;
       try {
         const data = script.createCachedData();
         fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
-        // Written aside then renamed, so a concurrent poolnb never reads half a file.
-        const tmp = `${cacheFile}.${process.pid}.tmp`;
         fs.writeFileSync(tmp, data);
         fs.renameSync(tmp, cacheFile);
       } catch {
         // A cache that cannot be written only costs speed.
+        try { fs.unlinkSync(tmp); } catch { /* nothing was written */ }
       }
     },
   };
