@@ -20,13 +20,13 @@ const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]
 const int = (r: Rng, lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1));
 
 /** Numbers a careless or hostile user writes: edges, overflows, wrong types. */
-const HOSTILE = ['0', '-1', '2**40', '-2**40', '2**63', '10**6', '100000', '1e308', "float('inf')", "float('nan')",
+const HOSTILE = ['0', '-1', '2**40', '2**40', '2**31', '-2**40', '2**63', '10**6', '100000', '1e308', "float('inf')", "float('nan')",
   '0.5', '-0.0', 'True', 'None', "'a'", '(2, 3)', '[1, 2]', 'torch.float64', 'x', '()'];
 const SMALL = ['1', '2', '3', '2', '1', '0', '4', '5'];
 const DTYPES = ['torch.float32', 'torch.float64', 'torch.int64', 'torch.int32', 'torch.bool', 'torch.uint8', 'torch.float', 'torch.long'];
 
 function num(r: Rng): string {
-  return r() < 0.85 ? pick(r, SMALL) : pick(r, HOSTILE);
+  return r() < 0.8 ? pick(r, SMALL) : pick(r, HOSTILE);
 }
 
 function shape(r: Rng, n = int(r, 1, 4)): string {

@@ -1,7 +1,8 @@
 // The whole PoolScript pipeline survives hostile input: 100,000 seeded programs (random
 // ones from a grammar of tensors, pooling calls and control flow, and token-level
 // mutations of the corpus programs) go through the parser and the checker, and every
-// fifth one also runs in the interpreter (runProgram, as the CLI does) with a small step
+// fifth one also through the editor's StaticProject (diagnostics, hover, completions) and
+// the interpreter (runProgram, as the CLI does) with a small step
 // budget and a small element limit, so each is cheap and none can hang.
 // Nothing may throw out of these APIs; every error must be a Python exception with a
 // message and a location inside the source; no JS error may leak as "poolnb internal error".
@@ -13,6 +14,7 @@ import * as path from 'path';
 import { parse } from '../../../src/lang/syntax/parser';
 import { Checker, Scope, initialScope, newFacts } from '../../../src/lang/check/checker';
 import { collectBoundNames } from '../../../src/lang/check/names';
+import { createStaticProject } from '../../../src/lang/check/project';
 import { runProgram, RunResult } from '../../../src/lang/run';
 import { getElementLimit, setElementLimit } from '../../../src/engine/limits';
 import { mutate, randomProgram, rng } from './generate';
@@ -86,6 +88,22 @@ function judgeRun(src: string, r: RunResult): string {
   return '';
 }
 
+/** The editor's view of a program (the notebook object hosts use): diagnostics, hover and completions. */
+function checkInEditor(src: string, offset: number): string {
+  const project = createStaticProject();
+  try {
+    project.setCells([src]);
+    for (const d of project.diagnostics(0)) {
+      if (!(d.range.start >= 0 && d.range.start <= d.range.end && d.range.end <= src.length)) return `diagnostic range ${JSON.stringify(d)}`;
+    }
+    project.hover(0, offset);
+    project.completions(0, offset);
+  } catch (e) {
+    return `StaticProject threw: ${(e as Error).stack}`;
+  }
+  return '';
+}
+
 async function runOne(src: string): Promise<{ problem: string; result?: RunResult }> {
   try {
     const result = await runProgram(src, { stepLimit: STEP_LIMIT, recursionLimit: 100 });
@@ -115,7 +133,7 @@ describe('pipeline fuzz', function () {
   after(() => setElementLimit(savedLimit));
 
   const runs = Math.ceil(TOTAL / RUN_EVERY);
-  it(`${TOTAL} seeded programs (seed ${SEED}) through parser + checker, ${runs} of them also through the interpreter ` +
+  it(`${TOTAL} seeded programs (seed ${SEED}) through parser + checker, ${runs} of them also through StaticProject and the interpreter ` +
      `(step budget ${STEP_LIMIT}, element limit ${ELEMENT_LIMIT}): only located Python errors`, async () => {
     const corpus = loadCorpus();
     assert.ok(corpus.length > 100, 'corpus/programs/ has the corpus programs');
@@ -132,6 +150,9 @@ describe('pipeline fuzz', function () {
         assert.fail(`${where}: ${staticProblem}\nprogram:\n${src}\nminimal program:\n${min}`);
       }
       if (i % RUN_EVERY !== 0) continue;
+      const offset = Math.floor(r() * (src.length + 1));
+      const editorProblem = checkInEditor(src, offset);
+      if (editorProblem) assert.fail(`${where}: ${editorProblem}\nprogram:\n${src}`);
       const t = Date.now();
       const { problem, result } = await runOne(src);
       const dt = Date.now() - t;
