@@ -59,6 +59,24 @@ describe('pipeline fuzz regressions', () => {
     assert.ok(e2!.line !== undefined && e2!.line >= 5 && e2!.line <= 8, `line ${e2!.line}`);
   });
 
+  it('nn.ModuleList / Sequential children that are not modules: PyTorch\'s TypeErrors (was "m.dict is not iterable" when printed)', async () => {
+    // measured with torch 1.13.1
+    const cases: [string, string][] = [
+      ['nn.ModuleList(x)', 'torch.FloatTensor is not a Module subclass'],
+      ['nn.ModuleList([1])', 'int is not a Module subclass'],
+      ['nn.ModuleList(5)', 'ModuleList.extend should be called with an iterable, but got int'],
+      ['nn.ModuleList([nn.ReLU()]).append(3)', 'int is not a Module subclass'],
+      ['nn.ModuleList([nn.ReLU()]).extend([3])', 'int is not a Module subclass'],
+      ['nn.ModuleList([nn.ReLU()]).extend(3)', 'ModuleList.extend should be called with an iterable, but got int'],
+      ['nn.Sequential(3)', 'int is not a Module subclass'],
+      ['nn.Sequential(nn.ReLU()).append(3)', 'int is not a Module subclass'],
+    ];
+    for (const [expr, message] of cases) {
+      const e = await errorOf(`print(${expr})\n`);
+      assert.deepEqual(e && [e.type, e.message, e.line], ['TypeError', message, 5], expr);
+    }
+  });
+
   it("torch.rand/randn/randint/rand_like and Conv2d's init consult the run's cancel token while filling", async () => {
     // a token that counts how often it is read: the random fills read it every 64k elements
     const reads = async (stmt: string) => {

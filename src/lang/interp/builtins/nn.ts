@@ -3,6 +3,7 @@
 // torch.nn.functional. Signatures (parameter order, defaults, CPython qualnames for
 // TypeErrors) come from src/lang/check/library.ts, the one table of them.
 
+import { TorchError } from '../../../engine/errors';
 import { Tensor } from '../../../engine/tensor';
 import * as ew from '../../../engine/ops/elementwise';
 import * as shp from '../../../engine/ops/shape';
@@ -19,7 +20,7 @@ import { ParamSpec, REQUIRED, Signature, bindArgs } from '../args';
 import { intArg, intOrInts, shapeArgs } from '../convert';
 import { printer } from '../printer';
 import { str } from '../repr';
-import { checkDevice, tensorArg } from './tensor';
+import { checkDevice, tensorArg, torchTypeString } from './tensor';
 import {
   adaptiveAvgCall, adaptiveMaxCall, avgPoolCall, fractionalCall, lpPoolCall, maxPoolCall, maxUnpoolCall,
 } from './pooling';
@@ -281,14 +282,29 @@ export function installNn(b: Builtins, torch: PyModule): { nn: PyModule; F: PyMo
     const x = tensorArg('flatten', bindFwd(self, flSig, args, kwargs).get('input')!);
     return track(shp.flatten(x, intArg('flatten', 'start_dim', attr(self, 'start_dim')), intArg('flatten', 'end_dim', attr(self, 'end_dim'))), 'ReshapeAliasBackward0', [x]);
   });
+  /** A container's child must be a module: torch.typename names the offender (torch.FloatTensor for a tensor). */
+  const asModule = (m: Value): PyInstance => {
+    if (!(m instanceof PyInstance && m.module !== undefined) && !(m instanceof PyInstance && m.cls.nativeBase()?.isModuleBase)) {
+      throw pyError('TypeError', `${m instanceof Tensor ? torchTypeString(m) : typeName(m)} is not a Module subclass`);
+    }
+    return m;
+  };
+  /** ModuleList(modules) / extend(modules): any iterable of modules. */
+  const modulesOf = (ms: Value): PyInstance[] => {
+    let items: Value[];
+    try {
+      items = toArray(ms);
+    } catch (e) {
+      if (e instanceof TorchError && e.pyType === 'TypeError' && !(ms instanceof Tensor)) {
+        throw pyError('TypeError', `ModuleList.extend should be called with an iterable, but got ${typeName(ms)}`);
+      }
+      throw e;
+    }
+    return items.map(asModule);
+  };
   const seqSig = { qualname: 'Sequential.forward', params: [{ name: 'self', default: REQUIRED }, { name: 'input', default: REQUIRED }] } as Signature;
   const Sequential = layer('Sequential', 'container', (self, _a, rest) => {
-    rest.forEach((m, i) => {
-      if (!(m instanceof PyInstance && m.module !== undefined) && !(m instanceof PyInstance && m.cls.nativeBase()?.isModuleBase)) {
-        throw pyError('TypeError', `${typeName(m)} is not a Module subclass`);
-      }
-      self.module!.modules.set(String(i), m as PyInstance);
-    });
+    rest.forEach((m, i) => self.module!.modules.set(String(i), asModule(m)));
   }, async (self, args, kwargs, ctx) => {
     let x: Value = bindFwd(self, seqSig, args, kwargs).get('input')!;
     for (const m of self.module!.modules.values()) if (m) x = await ctx.call(m, [x]);
@@ -313,8 +329,8 @@ export function installNn(b: Builtins, torch: PyModule): { nn: PyModule; F: PyMo
     return mods[i];
   }));
   Sequential.dict.set('append', fn('append', (args) => {
-    const [self, m] = args as [PyInstance, PyInstance];
-    self.module!.modules.set(String(self.module!.modules.size), m);
+    const [self, m] = args as [PyInstance, Value];
+    self.module!.modules.set(String(self.module!.modules.size), asModule(m));
     return self;
   }));
 
@@ -325,14 +341,14 @@ export function installNn(b: Builtins, torch: PyModule): { nn: PyModule; F: PyMo
     const self = bound.values.get('self') as PyInstance;
     self.module ??= newModuleState();
     const mods = bound.values.get('modules')!;
-    if (mods !== null) for (const m of toArray(mods)) self.module.modules.set(String(self.module.modules.size), m as PyInstance);
+    if (mods !== null) for (const m of modulesOf(mods)) self.module.modules.set(String(self.module.modules.size), m);
     return null;
   }, 'ModuleList.__init__'));
   for (const k of ['__len__', '__getitem__', '__iter__']) ModuleList.dict.set(k, Sequential.dict.get(k)!);
   ModuleList.dict.set('append', Sequential.dict.get('append')!);
   ModuleList.dict.set('extend', fn('extend', (args) => {
     const [self, ms] = args as [PyInstance, Value];
-    for (const m of toArray(ms)) self.module!.modules.set(String(self.module!.modules.size), m as PyInstance);
+    for (const m of modulesOf(ms)) self.module!.modules.set(String(self.module!.modules.size), m);
     return self;
   }));
   nn.attrs.set('ModuleList', ModuleList);
