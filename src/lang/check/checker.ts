@@ -13,7 +13,7 @@ import {
   BUILTINS, F_FUNCTIONS, HELPERS, KNOWN_MODULES, LibDefault, LibEntry, LibParam, NN_CLASSES, TENSOR_MEMBERS, TORCH_FUNCTIONS,
   findEntry, isRequired,
 } from './library';
-import { unsupported } from '../interp/imports';
+import { unsupported, unsupportedMember } from '../interp/imports';
 import { DiagnosticCode, OUTSIDE_SUBSET, PYTHON_BUILTIN_NAMES, REFUSED_BUILTINS, codeForTorchMessage, diagnostic } from './diagnostics';
 import { PlanInfo, SType, UNKNOWN, intValue, join, tensorT, Dim } from './types';
 import { poolKind, poolStatic } from './pooling';
@@ -579,7 +579,10 @@ export class Checker {
         const m = obj.cls.methods.get(name);
         return m ? { k: 'function', def: m, cell: obj.cls.cell, self: obj } : UNKNOWN;
       }
-      case 'unavailable': return { k: 'unavailable', name: `${obj.name}.${name}`, advice: obj.advice };
+      case 'unavailable': {
+        const u = unsupportedMember(obj, name);
+        return { k: 'unavailable', name: u.name, advice: u.advice };
+      }
       case 'tuple': {
         const i = obj.names?.indexOf(name) ?? -1;
         return i >= 0 ? obj.items[i] : UNKNOWN;

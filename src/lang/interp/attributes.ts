@@ -9,6 +9,7 @@ import {
 } from './values';
 import { builtinMethod } from './builtins/methods';
 import { tensorAttr, setTensorAttr } from './builtins/tensor';
+import { unsupportedMember } from './imports';
 
 function bindIfFunction(v: Value, self: Value): Value {
   if (v instanceof PyMethodWrapper) {
@@ -92,10 +93,7 @@ export function getAttrSync(obj: Value, name: string): Value {
     }
     throw pyError('AttributeError', `'super' object has no attribute '${name}'`);
   }
-  if (obj instanceof PyUnsupported) {
-    const full = `${obj.name}.${name}`;
-    return new PyUnsupported(full, obj.advice.replace(`poolnb: ${obj.name} `, `poolnb: ${full} `));
-  }
+  if (obj instanceof PyUnsupported) return unsupportedMember(obj, name);
   if (obj instanceof PyFunction || obj instanceof PyBuiltin) {
     if (name === '__name__') return obj.name;
     if (name === '__qualname__') return obj.qualname;

@@ -22,6 +22,12 @@ export function unsupported(name: string): PyUnsupported {
   return new PyUnsupported(name, `poolnb: ${name} is not available here: ${advice}`);
 }
 
+/** `unavailable.attr`: the same advice, naming the full dotted path (checker and interpreter alike). */
+export function unsupportedMember(u: { name: string; advice: string }, attr: string): PyUnsupported {
+  const full = `${u.name}.${attr}`;
+  return new PyUnsupported(full, u.advice.replace(`poolnb: ${u.name} `, `poolnb: ${full} `));
+}
+
 function known(name: string, b: Builtins): PyModule | undefined {
   return b.modules.get(name);
 }
