@@ -117,8 +117,10 @@ export function geometry3(inS: number[], outS: number[], k: number[], s: number[
  * of 2**40 would wrap to 0 there); the reference loops take the rest.
  */
 export function fitsInt32(g: Geometry3): boolean {
-  for (const v of Object.values(g)) if (!(v >= -(2 ** 31) && v < 2 ** 31)) return false;
-  return true;
+  const i32 = (v: number) => (v | 0) === v;
+  return i32(g.inD) && i32(g.inH) && i32(g.inW) && i32(g.outD) && i32(g.outH) && i32(g.outW) &&
+    i32(g.kD) && i32(g.kH) && i32(g.kW) && i32(g.sD) && i32(g.sH) && i32(g.sW) &&
+    i32(g.pD) && i32(g.pH) && i32(g.pW) && i32(g.dD) && i32(g.dH) && i32(g.dW);
 }
 
 export const AXIS_NAMES: Record<number, string[]> = { 1: ['L'], 2: ['H', 'W'], 3: ['D', 'H', 'W'] };

@@ -15,7 +15,9 @@ export function safeDowncast(values: readonly number[]): void {
 }
 
 /** A C++ int64 -> int conversion (modulo 2**32): pool2d/3d_shape_check take `int` parameters. */
-const cInt = (v: number): number => (Number.isFinite(v) ? Number(BigInt.asIntN(32, BigInt(Math.trunc(v)))) : v);
+// (the BigInt path only for values outside int32: this runs on every pooling call)
+const cInt = (v: number): number =>
+  ((v | 0) === v ? v : Number.isFinite(v) ? Number(BigInt.asIntN(32, BigInt(Math.trunc(v)))) : v);
 
 /** Output sizes of the spatial axes, outermost first, each through pooling_output_shape. */
 export function outputSizes(inS: number[], k: number[], s: number[], p: number[], d: number[], ceilMode: boolean): number[] {
