@@ -7,7 +7,8 @@
 // Node-only (worker_threads), so it lives outside src/engine, which may not use Node built-ins.
 import { Worker } from 'worker_threads';
 import { forEachBand } from '../src/engine/fast/bands';
-import { PoolKernelExports, decodeBase64 } from '../src/engine/fast/wasmRuntime';
+import { PoolKernelExports } from '../src/engine/fast/wasmRuntime';
+import { decodeBase64 } from '../src/common/base64';
 import { SHARED_POOL_KERNELS_WASM_BASE64 } from './sharedKernels.generated';
 
 /** Control block layout (Int32Array over a small SharedArrayBuffer). */

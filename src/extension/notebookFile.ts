@@ -10,6 +10,7 @@
 //  - a file it cannot read is rejected with a line and column, never read as empty.
 
 import { POOLNB_MIME } from '../common/mime';
+import { decodeBase64, encodeBase64 } from '../common/base64';
 
 export const FILE_VERSION = 1;
 
@@ -379,7 +380,7 @@ function decodeOutput(raw: unknown, bad: () => never): OutputDoc {
     if (!isPlainObject(it) || typeof it.mime !== 'string') return bad();
     if ('json' in it) return { mime: it.mime, data: utf8.encode(JSON.stringify(it.json)) };
     if (typeof it.text === 'string') return { mime: it.mime, data: utf8.encode(it.text) };
-    if (typeof it.base64 === 'string') return { mime: it.mime, data: fromBase64(it.base64) };
+    if (typeof it.base64 === 'string') return { mime: it.mime, data: decodeBase64(it.base64) };
     return bad();
   });
   const out: OutputDoc = { items };
@@ -396,24 +397,10 @@ function encodeOutput(o: OutputDoc): Record<string, unknown> {
       const s = fromUtf8(it.data);
       if (!s.includes('\ufffd')) return { mime: it.mime, text: s };
     }
-    return { mime: it.mime, base64: toBase64(it.data) };
+    return { mime: it.mime, base64: encodeBase64(it.data) };
   });
   const out: Record<string, unknown> = { items };
   if (o.metadata && Object.keys(o.metadata).length) out.metadata = o.metadata;
-  return out;
-}
-
-// btoa/atob exist in Node 18+ and in browsers; Buffer does not exist on the web.
-export function toBase64(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
-
-export function fromBase64(b64: string): Uint8Array {
-  const s = atob(b64);
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
   return out;
 }
 

@@ -2,6 +2,7 @@
 // base64 of little-endian typed-array bytes, as src/common/viewModel.ts describes.
 
 import type { TensorView } from '../common/viewModel';
+import { decodeBase64 } from '../common/base64';
 
 export function tensorValues(view: TensorView): Float64Array {
   const data = view.data;
@@ -12,9 +13,7 @@ export function tensorValues(view: TensorView): Float64Array {
     });
     return out;
   }
-  const bin = atob(data.bytes);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  const bytes = decodeBase64(data.bytes);
   const buf = bytes.buffer;
   switch (view.dtype) {
     case 'float32': return Float64Array.from(new Float32Array(buf, 0, bytes.length >> 2));

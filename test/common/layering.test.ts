@@ -8,9 +8,11 @@ import { builtinModules } from 'module';
 const SRC = path.join(__dirname, '..', '..', 'src');
 
 /** Which layers each layer may import (besides itself). */
+// common/ is the bottom layer (plain data and tiny portable helpers such as the base64
+// codec), so every layer, the engine included, may use it.
 const ALLOWED: Record<string, string[]> = {
   common: [],
-  engine: [],
+  engine: ['common'],
   lang: ['engine', 'common'],
   renderer: ['common', 'engine'],
   cli: ['lang', 'engine', 'common'],

@@ -5,6 +5,7 @@
 // to the TypeScript reference.
 
 import { POOL_KERNELS_WASM_BASE64 } from './wasmBytes.generated';
+import { decodeBase64 } from '../../common/base64';
 
 /** The kernels' exports (see src/engine/fast/asm/poolKernels.as for their contracts). */
 export interface PoolKernelExports {
@@ -37,27 +38,6 @@ export interface WasmKernels {
 interface WasmGlobal {
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { exports: unknown };
-}
-
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-/** Base64 to bytes without atob/Buffer (neither is available in every host). */
-export function decodeBase64(s: string): Uint8Array {
-  const lut = new Uint8Array(128);
-  for (let i = 0; i < B64.length; i++) lut[B64.charCodeAt(i)] = i;
-  let len = s.length;
-  while (len > 0 && s[len - 1] === '=') len--;
-  const out = new Uint8Array((len * 3) >> 2);
-  let o = 0;
-  for (let i = 0; i < len; i += 4) {
-    const a = lut[s.charCodeAt(i)], b = lut[s.charCodeAt(i + 1)];
-    const c = i + 2 < len ? lut[s.charCodeAt(i + 2)] : 0, d = i + 3 < len ? lut[s.charCodeAt(i + 3)] : 0;
-    const n = (a << 18) | (b << 12) | (c << 6) | d;
-    if (o < out.length) out[o++] = n >> 16;
-    if (o < out.length) out[o++] = (n >> 8) & 255;
-    if (o < out.length) out[o++] = n & 255;
-  }
-  return out;
 }
 
 let state: WasmKernels | null | undefined;

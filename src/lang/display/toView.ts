@@ -3,6 +3,7 @@
 // engine/outputSize.ts) and the window of every output element (engine/windows.ts).
 
 import { Tensor } from '../../engine/tensor';
+import { encodeBase64 } from '../../common/base64';
 import { deriveAxis } from '../../engine/outputSize';
 import { poolWindow } from '../../engine/windows';
 import { adaptiveMaxPool, maxPool } from '../../engine/pool';
@@ -43,26 +44,6 @@ function maxWinners(prov: Provenance, nd: 1 | 2 | 3): Tensor | undefined {
   return undefined;
 }
 
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-export function base64(bytes: Uint8Array): string {
-  let out = '';
-  let i = 0;
-  for (; i + 2 < bytes.length; i += 3) {
-    const n = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
-    out += B64[n >> 18] + B64[(n >> 12) & 63] + B64[(n >> 6) & 63] + B64[n & 63];
-  }
-  const rest = bytes.length - i;
-  if (rest === 1) {
-    const n = bytes[i] << 16;
-    out += B64[n >> 18] + B64[(n >> 12) & 63] + '==';
-  } else if (rest === 2) {
-    const n = (bytes[i] << 16) | (bytes[i + 1] << 8);
-    out += B64[n >> 18] + B64[(n >> 12) & 63] + B64[(n >> 6) & 63] + '=';
-  }
-  return out;
-}
-
 export function jsonNumber(v: number): JsonNumber {
   if (Number.isNaN(v)) return 'nan';
   if (v === Infinity) return 'inf';
@@ -74,7 +55,7 @@ export function tensorData(t: Tensor, listLimit = LIST_LIMIT): TensorData {
   const dense = t.toStorage();
   if (t.numel <= listLimit) return { encoding: 'list', values: Array.from(dense, jsonNumber) };
   // int64 is stored as float64 already; typed-array bytes are little-endian on every host we run on.
-  return { encoding: 'base64', bytes: base64(new Uint8Array(dense.buffer, dense.byteOffset, dense.byteLength)) };
+  return { encoding: 'base64', bytes: encodeBase64(new Uint8Array(dense.buffer, dense.byteOffset, dense.byteLength)) };
 }
 
 export function tensorView(t: Tensor, withPooling = true, listLimit = LIST_LIMIT): TensorView {

@@ -4,7 +4,8 @@
 
 import * as assert from 'assert';
 import { PoolSession } from '../../../src/lang/session';
-import { base64, jsonNumber } from '../../../src/lang/display/toView';
+import { jsonNumber } from '../../../src/lang/display/toView';
+import { encodeBase64 as base64 } from '../../../src/common/base64';
 import type { PoolingView, SequenceView, TensorView } from '../../../src/common/viewModel';
 
 async function display(src: string) {
