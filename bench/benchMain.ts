@@ -10,6 +10,7 @@ import { spawnSync } from 'child_process';
 import * as path from 'path';
 import { adaptiveAvgPool, avgPool, maxPool } from '../src/engine/pool';
 import { Tensor } from '../src/engine/tensor';
+import { getArenaBudget, inArena, setArenaBudget } from '../src/engine/fast';
 import { KIND, ParallelPool, PoolJob } from './parallelPool';
 import { naiveAvgPool2d, naiveMaxPool2d, naiveMeanPlanes } from './naiveReference';
 
@@ -178,11 +179,22 @@ function main(): void {
     const rows: Row[] = [];
     const tNaive = time(() => wl.naive(x, yNaive));
     rows.push({ workload: wl.name, impl: 'naive JS loops', median_ms: tNaive, min_ms: lastMin, gbps: gbps(tNaive) });
-    // the engine call path: a plain (non-shared) Float32Array tensor, as the interpreter makes them
-    const xt = new Tensor('float32', Float32Array.from(x), wl.shape);
+    // the engine call path, on a tensor allocated as the interpreter allocates them (Tensor.empty:
+    // in the kernels' memory when the host has shared WebAssembly memory, src/engine/fast/arena.ts)
+    const xt = Tensor.empty(wl.shape, 'float32');
+    (xt.storage as Float32Array).set(x);
     let out: Tensor | undefined;
     const tOne = time(() => { const r = wl.engine(xt); out = (r instanceof Tensor ? r : (r as { output: Tensor }).output); });
-    rows.push({ workload: wl.name, impl: 'poolnb 1 thread', median_ms: tOne, min_ms: lastMin, gbps: gbps(tOne) });
+    rows.push({ workload: wl.name, impl: 'poolnb 1 thread', median_ms: tOne, min_ms: lastMin, gbps: gbps(tOne),
+      note: inArena(xt.storage as Float32Array) ? undefined : 'input in the JS heap: the arena is full or off' });
+    // the same call on a JS-heap tensor: what a host without shared WebAssembly memory gets
+    const budget = getArenaBudget();
+    setArenaBudget(0);
+    const xh = Tensor.empty(wl.shape, 'float32');
+    (xh.storage as Float32Array).set(x);
+    const tHeap = time(() => wl.engine(xh));
+    setArenaBudget(budget);
+    rows.push({ workload: wl.name, impl: 'poolnb 1 thr, heap tensors', median_ms: tHeap, min_ms: lastMin, gbps: gbps(tHeap) });
     const tHere = time(() => pool.runHere(wl.job, x, yPar));
     rows.push({ workload: wl.name, impl: 'kernels in place 1 thr', median_ms: tHere, min_ms: lastMin, gbps: gbps(tHere) });
     const tPar = time(() => pool.run(wl.job, x, yPar));

@@ -3,6 +3,8 @@
 // below 2^53 in magnitude, and Float64Array keeps the hot loops free of BigInt.
 // (Documented in docs/design.md; results past 2^53 lose exactness.)
 
+import { Placement, arenaFloat32 } from './fast/arena';
+
 export type DType = 'float32' | 'float64' | 'int64' | 'int32' | 'uint8' | 'bool';
 
 export type Storage = Float32Array | Float64Array | Int32Array | Uint8Array;
@@ -17,9 +19,10 @@ export function isIntegral(d: DType, includeBool = false): boolean {
   return d === 'int64' || d === 'int32' || d === 'uint8' || (includeBool && d === 'bool');
 }
 
-export function allocate(dtype: DType, n: number): Storage {
+/** Zeroed storage for n elements (large float32 storages in the kernels' memory: src/engine/fast/arena.ts). */
+export function allocate(dtype: DType, n: number, placement?: Placement): Storage {
   switch (dtype) {
-    case 'float32': return new Float32Array(n);
+    case 'float32': return arenaFloat32(n, placement) ?? new Float32Array(n);
     case 'float64': return new Float64Array(n);
     case 'int64': return new Float64Array(n);
     case 'int32': return new Int32Array(n);

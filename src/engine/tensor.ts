@@ -5,6 +5,7 @@
 // the few primitives every module needs.
 
 import { DType, Storage, allocate, castScalar } from './dtype';
+import { Placement } from './fast/arena';
 import { runtimeError } from './errors';
 import { checkElementLimit } from './limits';
 
@@ -74,13 +75,17 @@ export class Tensor {
   /** A contiguous tensor with the same values: itself when already contiguous. */
   contiguous(): Tensor {
     if (this.isContiguous()) return this;
-    return new Tensor(this.dtype, this.toStorage(), this.shape);
+    return new Tensor(this.dtype, this.toStorage('arena'), this.shape);
   }
 
-  /** A fresh, dense copy of the elements in row-major (logical) order. */
-  toStorage(): Storage {
+  /**
+   * A fresh, dense copy of the elements in row-major (logical) order. Most callers read it and
+   * drop it (printing, conversions), hence 'reused' by default (see src/engine/fast/arena.ts);
+   * a copy that becomes a tensor's storage passes 'arena'.
+   */
+  toStorage(placement: Placement = 'reused'): Storage {
     const n = this.numel;
-    const out = allocate(this.dtype, n);
+    const out = allocate(this.dtype, n, placement);
     if (this.isContiguous()) {
       out.set(this.storage.subarray(this.offset, this.offset + n) as never);
       return out;
@@ -135,10 +140,11 @@ export class Tensor {
 
   // ---- factories -------------------------------------------------------------------
 
-  static empty(shape: Shape, dtype: DType): Tensor {
+  /** Zeros of a shape (`placement`: see src/engine/fast/arena.ts; pooling outputs pass 'reused'). */
+  static empty(shape: Shape, dtype: DType, placement?: Placement): Tensor {
     const n = numelOf(shape);
     checkElementLimit(n, shape);
-    return new Tensor(dtype, allocate(dtype, n), shape);
+    return new Tensor(dtype, allocate(dtype, n, placement), shape);
   }
 
   static full(shape: Shape, value: number, dtype: DType): Tensor {

@@ -12,6 +12,7 @@ import { wasmKernels } from './wasmRuntime';
  * `divisorOverride` is null or a non-zero integer (PyTorch rejects 0). Returns false, writing
  * nothing, when the fast path does not apply; the caller then runs the reference. `tick` is
  * called after every band with the number of window reads done (cancellation checks).
+ * `src` and `dst` in the tensor arena are read and written in place; others go through scratch.
  */
 export function fastAvgPool2d(src: ArrayLike<number>, srcOff: number, planes: number, H: number, W: number,
                               kH: number, kW: number, sH: number, sW: number, pH: number, pW: number,
@@ -27,20 +28,26 @@ export function fastAvgPool2d(src: ArrayLike<number>, srcOff: number, planes: nu
   if (!w) return false;
   if (planes === 0 || OH === 0 || OW === 0) return true;
   const cap = bandCapacity(planes, H, W, OH, OW, sH, kH);
-  const inP = w.base;
-  const outP = inP + align64(cap.inFloats * 4);
-  if (!w.ensure(outP - w.base + align64(cap.outFloats * 4))) return false;
-  countFastCall();
+  const srcAt = w.addressOf(src), dstAt = w.addressOf(dst);
+  const inBytes = srcAt < 0 ? align64(cap.inFloats * 4) : 0;
+  const s = w.scratch(inBytes + (dstAt < 0 ? align64(cap.outFloats * 4) : 0) + 64);
+  if (s < 0) return false;
+  const inScratch = s, outScratch = s + inBytes;
+  countFastCall(srcAt >= 0);
   const k = w.k, f32 = w.f32;
   const inPlane = H * W, outPlane = OH * OW;
   const cip = countIncludePad ? 1 : 0, dov = divisorOverride ?? 0;
   forEachBand(planes, H, W, OH, sH, pH, kH, (b) => {
     const n = b.np * b.rows * W;
     const s0 = srcOff + b.p0 * inPlane + b.r0 * W;
-    f32.set(src.subarray(s0, s0 + n), inP >> 2);
-    k.avgPool2d(inP, outP, b.np, b.rows, b.r0, H, W, b.oh0, b.ohN, OW, kH, kW, sH, sW, pH, pW, cip, dov);
+    let inP: number;
+    if (srcAt >= 0) inP = srcAt + s0 * 4;
+    else { f32.set(src.subarray(s0, s0 + n), inScratch >> 2); inP = inScratch; }
     const m = b.np * b.ohN * OW;
-    dst.set(f32.subarray(outP >> 2, (outP >> 2) + m), b.p0 * outPlane + b.oh0 * OW);
+    const d0 = b.p0 * outPlane + b.oh0 * OW;
+    const outP = dstAt >= 0 ? dstAt + d0 * 4 : outScratch;
+    k.avgPool2d(inP, outP, b.np, b.rows, b.r0, H, W, b.oh0, b.ohN, OW, kH, kW, sH, sW, pH, pW, cip, dov);
+    if (dstAt < 0) dst.set(f32.subarray(outP >> 2, (outP >> 2) + m), d0);
     if (tick) tick(m * kH * kW);
   });
   return true;

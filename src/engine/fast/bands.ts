@@ -19,13 +19,16 @@ export function tinyWork(): number { return tinyReads; }
 /** Sets the tiny-call threshold; tests set 0 so that even small cases run the WebAssembly kernels. */
 export function setTinyWorkThreshold(reads: number): void { tinyReads = reads; }
 
-let calls = 0;
+let calls = 0, inPlace = 0;
 
 /** How many fast calls have run the WebAssembly kernels (tests use it to prove the path was taken). */
 export function fastKernelCalls(): number { return calls; }
 
+/** How many of them read their input in place, from the tensor arena (no copy in). */
+export function inPlaceKernelCalls(): number { return inPlace; }
+
 /** Counts one fast call (called by each dispatcher once it has committed to the kernels). */
-export function countFastCall(): void { calls++; }
+export function countFastCall(srcInPlace: boolean): void { calls++; if (srcInPlace) inPlace++; }
 
 /** One kernel call's worth of work. */
 export interface Band {

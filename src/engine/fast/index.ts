@@ -7,8 +7,10 @@
 // `node scripts/build-wasm.js` into wasmBytes.generated.ts, which is committed: the build, the
 // tests and every host (Node, the web worker extension host, the browser) then need neither the
 // compiler nor a file read, and `node scripts/build-wasm.js --check` tells when it is stale.
+// Large float32 tensors live in the kernels' memory (arena.ts), where the kernels work in place.
 export { fastMaxPool2d } from './maxPool2d';
 export { fastAvgPool2d } from './avgPool2d';
 export { fastMeanPlanes, meanSupported } from './meanPlanes';
 export { setFastKernelsDisabled, wasmKernels } from './wasmRuntime';
-export { fastKernelCalls, setTinyWorkThreshold } from './bands';
+export { fastKernelCalls, inPlaceKernelCalls, setTinyWorkThreshold } from './bands';
+export { arenaFloat32, arenaStats, getArenaBudget, inArena, setArenaBudget, setArenaTestPolicy, ARENA_MIN_ELEMENTS } from './arena';

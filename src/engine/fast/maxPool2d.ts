@@ -12,6 +12,7 @@ import { wasmKernels } from './wasmRuntime';
  * expressed through them). Returns false, writing nothing, when the fast path does not apply
  * (not float32, WebAssembly unavailable): the caller then runs the reference. `tick` is called
  * after every band with the number of window reads done, so the caller can honour cancellation.
+ * `src` and `dst` in the tensor arena are read and written in place; others go through scratch.
  */
 export function fastMaxPool2d(src: ArrayLike<number>, srcOff: number, planes: number, H: number, W: number,
                               kH: number, kW: number, sH: number, sW: number, pH: number, pW: number,
@@ -26,26 +27,30 @@ export function fastMaxPool2d(src: ArrayLike<number>, srcOff: number, planes: nu
   if (planes === 0 || OH === 0 || OW === 0) return true;
   const extH = (kH - 1) * dH + 1;
   const cap = bandCapacity(planes, H, W, OH, OW, sH, extH);
-  const inP = w.base;
-  const outP = inP + align64(cap.inFloats * 4);
+  const srcAt = w.addressOf(src), dstAt = w.addressOf(dst);
+  // scratch layout: [input band][output band][horizontal pass values][their columns][indices]
+  const inBytes = srcAt < 0 ? align64(cap.inFloats * 4) : 0;
+  const outBytes = dstAt < 0 ? align64(cap.outFloats * 4) : 0;
   // one plane's horizontal pass: a value and a winning column per (buffered input row, output column)
-  const hFloats = Math.min(H, Math.ceil(cap.inFloats / W)) * OW;
-  const hvP = outP + align64(cap.outFloats * 4);
-  const hcP = hvP + align64(hFloats * 4);
-  const idxP = hcP + align64(hFloats * 4);
-  if (!w.ensure(idxP - w.base + (idx ? align64(cap.outFloats * 8) : 0))) return false;
-  countFastCall();
+  const hBytes = align64(Math.min(H, Math.ceil(cap.inFloats / W)) * OW * 4);
+  const s = w.scratch(inBytes + outBytes + 2 * hBytes + (idx ? align64(cap.outFloats * 8) : 0));
+  if (s < 0) return false;
+  const inScratch = s, outScratch = s + inBytes, hvP = outScratch + outBytes, hcP = hvP + hBytes, idxP = hcP + hBytes;
+  countFastCall(srcAt >= 0);
   const k = w.k, f32 = w.f32, f64 = w.f64;
   const inPlane = H * W, outPlane = OH * OW;
   forEachBand(planes, H, W, OH, sH, pH, extH, (b) => {
     const n = b.np * b.rows * W;
     const s0 = srcOff + b.p0 * inPlane + b.r0 * W;
-    f32.set(src.subarray(s0, s0 + n), inP >> 2);
-    const mode = idx ? 2 : k.hasNaN(inP, n);
-    k.maxPool2d(inP, outP, idxP, hvP, hcP, b.np, b.rows, b.r0, H, W, b.oh0, b.ohN, OW, kH, kW, sH, sW, pH, pW, dH, dW, mode);
+    let inP: number;
+    if (srcAt >= 0) inP = srcAt + s0 * 4;
+    else { f32.set(src.subarray(s0, s0 + n), inScratch >> 2); inP = inScratch; }
     const m = b.np * b.ohN * OW;
     const d0 = b.p0 * outPlane + b.oh0 * OW;
-    dst.set(f32.subarray(outP >> 2, (outP >> 2) + m), d0);
+    const outP = dstAt >= 0 ? dstAt + d0 * 4 : outScratch;
+    const mode = idx ? 2 : k.hasNaN(inP, n);
+    k.maxPool2d(inP, outP, idxP, hvP, hcP, b.np, b.rows, b.r0, H, W, b.oh0, b.ohN, OW, kH, kW, sH, sW, pH, pW, dH, dW, mode);
+    if (dstAt < 0) dst.set(f32.subarray(outP >> 2, (outP >> 2) + m), d0);
     if (idx) idx.set(f64.subarray(idxP >> 3, (idxP >> 3) + m), d0);
     if (tick) tick(m * kH * kW);
   });

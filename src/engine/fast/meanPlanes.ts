@@ -3,7 +3,7 @@
 // vectorised order — 8-float AVX2 vectors, 4 partial sums — not sequentially). The WebAssembly
 // kernel reproduces that order bit for bit for planes of fewer than 512 elements.
 
-import { CHUNK_FLOATS, countFastCall, tinyWork } from './bands';
+import { CHUNK_FLOATS, align64, countFastCall, tinyWork } from './bands';
 import { wasmKernels } from './wasmRuntime';
 
 /** Whether the kernel reproduces ATen's summation order for planes of n elements. */
@@ -13,7 +13,8 @@ export function meanSupported(n: number): boolean { return n >= 1 && n < 512; }
  * Writes mean(plane) for each of `planes` contiguous planes of n float32 values (from element
  * `srcOff` of `src`) into dst[0..planes).
  * Returns false, writing nothing, when the fast path does not apply. `tick` is called after
- * every chunk with the number of elements read (cancellation checks).
+ * every chunk with the number of elements read (cancellation checks). `src` and `dst` in the
+ * tensor arena are read and written in place; others go through scratch.
  */
 export function fastMeanPlanes(src: ArrayLike<number>, srcOff: number, planes: number, n: number, dst: ArrayLike<number>,
                                tick?: (reads: number) => void): boolean {
@@ -23,17 +24,23 @@ export function fastMeanPlanes(src: ArrayLike<number>, srcOff: number, planes: n
   if (!w) return false;
   if (planes === 0) return true;
   const per = Math.min(planes, Math.max(1, Math.floor(CHUNK_FLOATS / n)));
-  const inP = w.base;
-  const outP = inP + ((per * n * 4 + 64 + 63) & ~63);
-  const tmpP = outP + ((per * 4 + 64 + 63) & ~63);
-  if (!w.ensure(tmpP - w.base + 128)) return false;
-  countFastCall();
+  const srcAt = w.addressOf(src), dstAt = w.addressOf(dst);
+  const inBytes = srcAt < 0 ? align64(per * n * 4) : 0;
+  const outBytes = dstAt < 0 ? align64(per * 4) : 0;
+  const s = w.scratch(inBytes + outBytes + 128);
+  if (s < 0) return false;
+  const inScratch = s, outScratch = s + inBytes, tmpP = outScratch + outBytes;
+  countFastCall(srcAt >= 0);
   const k = w.k, f32 = w.f32;
   for (let p0 = 0; p0 < planes; p0 += per) {
     const np = Math.min(per, planes - p0);
-    f32.set(src.subarray(srcOff + p0 * n, srcOff + (p0 + np) * n), inP >> 2);
+    const s0 = srcOff + p0 * n;
+    let inP: number;
+    if (srcAt >= 0) inP = srcAt + s0 * 4;
+    else { f32.set(src.subarray(s0, s0 + np * n), inScratch >> 2); inP = inScratch; }
+    const outP = dstAt >= 0 ? dstAt + p0 * 4 : outScratch;
     k.meanPlanes(inP, outP, np, n, tmpP);
-    dst.set(f32.subarray(outP >> 2, (outP >> 2) + np), p0);
+    if (dstAt < 0) dst.set(f32.subarray(outP >> 2, (outP >> 2) + np), p0);
     if (tick) tick(np * n);
   }
   return true;

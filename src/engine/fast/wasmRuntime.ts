@@ -1,10 +1,19 @@
 // Loads the embedded WebAssembly pooling kernels once, on first use, synchronously (Node, the web
-// worker extension host and workers allow synchronous compilation of a small module), and manages
-// the kernels' linear memory: a scratch area the dispatchers copy bands of planes into and out of.
-// When WebAssembly or its SIMD is unavailable, `wasmKernels()` returns null and callers fall back
-// to the TypeScript reference.
+// worker extension host and workers allow synchronous compilation of a small module), and owns
+// their linear memory: a scratch area the kernels copy bands of JS-heap tensors through, and the
+// tensor arena (src/engine/fast/arena.ts), where large float32 tensors live so that the kernels
+// read and write them in place.
+//
+// The memory is grown once, at load, to its final size and never again: growing a WebAssembly
+// memory detaches its ArrayBuffer, which would empty every tensor view handed out. Pages nobody
+// has touched cost no physical memory, so reserving the arena up front is cheap. (A shared memory
+// would grow without detaching, but V8 copies between a SharedArrayBuffer and the JS heap with
+// relaxed-atomic word copies, up to 10x slower than memcpy when an offset is not 8-byte aligned —
+// measured while building this; see docs/design.md.) When WebAssembly or its SIMD is unavailable,
+// `wasmKernels()` returns null and callers fall back to the TypeScript reference.
 
 import { POOL_KERNELS_WASM_BASE64 } from './wasmBytes.generated';
+import { BlockAllocator } from './blockAllocator';
 import { decodeBase64 } from '../../common/base64';
 
 /** The kernels' exports (see src/engine/fast/asm/poolKernels.as for their contracts). */
@@ -23,15 +32,17 @@ export interface PoolKernelExports {
   heapBase(): number;
 }
 
-/** The kernels plus typed views of their memory (refreshed whenever the memory grows). */
+/** The kernels, views of their memory, and its allocator. */
 export interface WasmKernels {
   readonly k: PoolKernelExports;
-  /** First free byte (64-aligned) after the module's own data. */
-  readonly base: number;
-  f32: Float32Array;
-  f64: Float64Array;
-  /** Makes sure `bytes` bytes from `base` exist; returns false if the memory cannot grow. */
-  ensure(bytes: number): boolean;
+  readonly f32: Float32Array;
+  readonly f64: Float64Array;
+  /** Blocks of the memory: the scratch area and the arena's tensors. */
+  readonly blocks: BlockAllocator;
+  /** Byte address of a scratch area of at least `bytes` bytes, valid until the next call; -1 if the memory cannot hold it. */
+  scratch(bytes: number): number;
+  /** Byte address of `a` when it is a view of this memory (a tensor in the arena), else -1. */
+  addressOf(a: { buffer: ArrayBufferLike; byteOffset: number }): number;
 }
 
 // The few WebAssembly globals used, typed locally: the project's lib setting has no DOM types.
@@ -39,6 +50,15 @@ interface WasmGlobal {
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { exports: unknown };
 }
+
+const PAGE = 65536;
+const MiB = 1024 * 1024;
+
+/**
+ * Sizes tried for the memory, largest first: room for the arena's default budget (256 MiB) and
+ * the scratch area; a host that refuses falls back to less arena, then to scratch only.
+ */
+const MEMORY_SIZES = [288 * MiB, 64 * MiB, 16 * MiB];
 
 let state: WasmKernels | null | undefined;
 let disabled = false;
@@ -54,29 +74,40 @@ export function wasmKernels(): WasmKernels | null {
   const wa = (globalThis as unknown as { WebAssembly?: WasmGlobal }).WebAssembly;
   if (!wa) return null;
   try {
-    const module = new wa.Module(decodeBase64(POOL_KERNELS_WASM_BASE64));
-    const k = new wa.Instance(module, {}).exports as PoolKernelExports;
-    const base = k.heapBase();
-    const s: WasmKernels = {
-      k, base,
-      f32: new Float32Array(k.memory.buffer),
-      f64: new Float64Array(k.memory.buffer),
-      ensure(bytes: number): boolean {
-        const need = base + bytes;
-        const have = k.memory.buffer.byteLength;
-        if (need > have) {
-          try { k.memory.grow(Math.ceil((need - have) / 65536)); } catch { return false; }
-        }
-        if (s.f32.buffer !== k.memory.buffer || s.f32.length * 4 !== k.memory.buffer.byteLength) {
-          s.f32 = new Float32Array(k.memory.buffer);
-          s.f64 = new Float64Array(k.memory.buffer);
-        }
-        return true;
-      },
-    };
-    state = s;
+    state = load(wa);
   } catch {
     state = null; // no SIMD support, or synchronous compilation refused (browser main thread)
   }
   return state;
+}
+
+function load(wa: WasmGlobal): WasmKernels {
+  const module = new wa.Module(decodeBase64(POOL_KERNELS_WASM_BASE64));
+  const k = new wa.Instance(module, {}).exports as PoolKernelExports;
+  const memory = k.memory;
+  for (const size of MEMORY_SIZES) {
+    const pages = Math.ceil(size / PAGE) - memory.buffer.byteLength / PAGE;
+    try { if (pages > 0) memory.grow(pages); break; } catch { /* try a smaller size */ }
+  }
+  // the buffer is final from here on (never grown again), so these views stay valid
+  const buffer = memory.buffer;
+  const f32 = new Float32Array(buffer), f64 = new Float64Array(buffer);
+  const blocks = new BlockAllocator(k.heapBase(), {
+    growTo: (end) => end <= buffer.byteLength,
+    zero: (from, to) => { f32.fill(0, from >> 2, to >> 2); },
+  });
+  let scratchAt = -1, scratchBytes = 0;
+  return {
+    k, f32, f64, blocks,
+    scratch(bytes: number): number {
+      if (bytes > scratchBytes) {
+        if (scratchAt >= 0) blocks.release(scratchAt);
+        scratchBytes = Math.max(bytes, MiB);
+        scratchAt = blocks.alloc(scratchBytes);
+        if (scratchAt < 0) scratchBytes = 0;
+      }
+      return scratchAt;
+    },
+    addressOf: (a) => a.buffer === buffer ? a.byteOffset : -1,
+  };
 }

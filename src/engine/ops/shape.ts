@@ -84,7 +84,7 @@ export function reshape(t: Tensor, shape: readonly number[]): Tensor {
   const s = inferSize(shape, t.numel);
   const strides = computeViewStrides(t.shape, t.strides, s);
   if (strides) return t.view(s, strides);
-  return new Tensor(t.dtype, t.toStorage(), s);
+  return new Tensor(t.dtype, t.toStorage('arena'), s);
 }
 
 /** torch.flatten(t, start_dim=0, end_dim=-1). */
@@ -225,7 +225,7 @@ export function clone(x: Tensor): Tensor {
     if (x.strides[d] !== expected) { dense = false; break; }
     expected *= x.shape[d];
   }
-  if (!dense || x.isContiguous()) return new Tensor(x.dtype, x.toStorage(), x.shape);
+  if (!dense || x.isContiguous()) return new Tensor(x.dtype, x.toStorage('arena'), x.shape);
   // Same strides over a fresh storage (offset 0).
   let span = 1;
   for (let d = 0; d < x.ndim; d++) span += (x.shape[d] - 1) * x.strides[d];

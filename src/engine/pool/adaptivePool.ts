@@ -235,7 +235,7 @@ export function adaptiveMaxPlane(
 export function adaptiveAvgPool(nd: 1 | 2 | 3, input: Tensor, outputSize: AdaptiveOutputSize, token?: CancelToken): Tensor {
   const p = adaptiveAvgPoolShape(nd, input.shape, input.dtype, outputSize);
   const ticker = new CancelTicker(token);
-  const output = Tensor.empty(p.outputShape, input.dtype);
+  const output = Tensor.empty(p.outputShape, input.dtype, 'reused');
   const { data, off } = denseData(input);
   const f32 = input.dtype === 'float32';
   const inPlane = p.inSpatial.reduce((x, y) => x * y, 1);
@@ -262,7 +262,7 @@ export function adaptiveMaxPool(
 ): { output: Tensor; indices?: Tensor } {
   const p = adaptiveMaxPoolShape(nd, input.shape, input.dtype, outputSize, returnIndices);
   const ticker = new CancelTicker(token);
-  const output = Tensor.empty(p.outputShape, input.dtype);
+  const output = Tensor.empty(p.outputShape, input.dtype, 'reused');
   const indices = p.indicesShape ? Tensor.empty(p.indicesShape, 'int64') : undefined;
   const { data, off } = denseData(input);
   const { planes } = planeLayout(input.shape, nd);

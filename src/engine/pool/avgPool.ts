@@ -166,7 +166,7 @@ export function truncQuot(a: number, b: number): number {
 export function avgPool(nd: 1 | 2 | 3, input: Tensor, a: AvgPoolArgs, token?: CancelToken): Tensor {
   const plan = avgPoolShape(nd, input.shape, input.dtype, a);
   const ticker = new CancelTicker(token);
-  const output = Tensor.empty(plan.outputShape, input.dtype);
+  const output = Tensor.empty(plan.outputShape, input.dtype, 'reused');
   const g = plan.geometry;
   const { planes } = planeLayout(input.shape, nd);
   const { data, off } = denseData(input);

@@ -194,7 +194,7 @@ export function maxPoolPlane(
 export function maxPool(nd: 1 | 2 | 3, input: Tensor, a: MaxPoolArgs, token?: CancelToken): { output: Tensor; indices?: Tensor } {
   const plan = maxPoolShape(nd, input.shape, input.dtype, a);
   const ticker = new CancelTicker(token);
-  const output = Tensor.empty(plan.outputShape, input.dtype);
+  const output = Tensor.empty(plan.outputShape, input.dtype, 'reused');
   const indices = plan.indicesShape ? Tensor.empty(plan.indicesShape, 'int64') : undefined;
   const g = plan.geometry;
   const { planes } = planeLayout(input.shape, nd);

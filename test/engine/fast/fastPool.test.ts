@@ -3,7 +3,9 @@
 // (several payloads), ±inf, ±0, ties, with padding, ceil mode, dilation, odd sizes, many planes,
 // and planes large enough to be cut into row bands.
 import { strict as assert } from 'assert';
-import { fastAvgPool2d, fastMaxPool2d, fastMeanPlanes, setTinyWorkThreshold, wasmKernels } from '../../../src/engine/fast';
+import {
+  arenaFloat32, fastAvgPool2d, fastMaxPool2d, fastMeanPlanes, inArena, setTinyWorkThreshold, wasmKernels, ARENA_MIN_ELEMENTS,
+} from '../../../src/engine/fast';
 import { atenMeanPlanes, naiveAvgPool2d, naiveMaxPool2d } from '../../../bench/naiveReference';
 
 /** Deterministic PRNG (mulberry32) so a failure reproduces. */
@@ -71,6 +73,36 @@ function sameIdx(actual: Float64Array, expected: Float64Array, what: string): vo
   }
 }
 
+/**
+ * Where the kernels' inputs and outputs live: JS-heap arrays (copied through scratch) or the tensor
+ * arena (read and written in place), each way round. Every kernel test runs in all four.
+ */
+type Where = 'heap' | 'arena';
+const PLACEMENTS: [Where, Where][] = [['heap', 'heap'], ['arena', 'arena'], ['arena', 'heap'], ['heap', 'arena']];
+let inWhere: Where = 'heap', outWhere: Where = 'heap';
+
+/** One arena block per role, kept for the whole run (thousands of cases would otherwise wait for finalizers). */
+const blocks: Record<'in' | 'out', Float32Array | null> = { in: null, out: null };
+let shift = 0;
+
+function buffer(n: number, where: Where, role: 'in' | 'out'): Float32Array {
+  if (where === 'heap') return new Float32Array(n);
+  let b = blocks[role];
+  if (!b || b.length < n + 8) {
+    b = blocks[role] = arenaFloat32(Math.max(n + 8, ARENA_MIN_ELEMENTS, b ? 2 * b.length : 0));
+    assert.ok(b && inArena(b));
+  }
+  // start 0..4 floats into the block: the kernels must not assume 16-byte alignment
+  const off = shift++ % 5;
+  const v = b.subarray(off, off + n);
+  v.fill(0);
+  return v;
+}
+/** The kernel's input: `x` copied where the current placement wants it. */
+function input(x: Float32Array): Float32Array { const b = buffer(x.length, inWhere, 'in'); b.set(x); return b; }
+/** A zeroed output buffer where the current placement wants it. */
+function output(n: number): Float32Array { return buffer(n, outWhere, 'out'); }
+
 interface Geo { planes: number; H: number; W: number; kH: number; kW: number; sH: number; sW: number;
   pH: number; pW: number; dH: number; dW: number; ceil: boolean; OH: number; OW: number }
 
@@ -94,16 +126,17 @@ function checkMax(g: Geo, x: Float32Array, withIdx: boolean, what: string): void
   const n = g.planes * g.OH * g.OW;
   const want = new Float32Array(n), wantIdx = new Float64Array(n);
   naiveMaxPool2d(x, g.planes, g.H, g.W, g.kH, g.kW, g.sH, g.sW, g.pH, g.pW, g.dH, g.dW, g.OH, g.OW, want, wantIdx);
-  const got = new Float32Array(n), gotIdx = withIdx ? new Float64Array(n) : null;
-  assert.equal(fastMaxPool2d(x, 0, g.planes, g.H, g.W, g.kH, g.kW, g.sH, g.sW, g.pH, g.pW, g.dH, g.dW, g.OH, g.OW, got, gotIdx), true);
+  const got = output(n), gotIdx = withIdx ? new Float64Array(n) : null;
+  assert.equal(fastMaxPool2d(input(x), 0, g.planes, g.H, g.W, g.kH, g.kW, g.sH, g.sW, g.pH, g.pW, g.dH, g.dW, g.OH, g.OW, got, gotIdx), true);
   sameBits(got, want, what);
   if (gotIdx) sameIdx(gotIdx, wantIdx, what);
 }
 
-describe('engine/fast: WebAssembly pooling kernels', () => {
+for (const [inW, outW] of PLACEMENTS)
+describe(`engine/fast: WebAssembly pooling kernels (input in the ${inW === 'heap' ? 'JS heap' : 'arena'}, output in the ${outW === 'heap' ? 'JS heap' : 'arena'})`, () => {
   // small cases normally go to the reference; here every case must run the kernels
-  before(() => setTinyWorkThreshold(0));
-  after(() => setTinyWorkThreshold(1024));
+  before(() => { setTinyWorkThreshold(0); inWhere = inW; outWhere = outW; });
+  after(() => { setTinyWorkThreshold(1024); inWhere = outWhere = 'heap'; });
 
   it('loads the embedded module (WebAssembly SIMD is available in Node 20)', () => {
     assert.notEqual(wasmKernels(), null);
@@ -170,9 +203,9 @@ describe('engine/fast: WebAssembly pooling kernels', () => {
       const cip = r() < 0.5;
       const dov = r() < 0.25 ? 1 + Math.floor(r() * 7) : null;
       const n = g.planes * g.OH * g.OW;
-      const want = new Float32Array(n), got = new Float32Array(n);
+      const want = new Float32Array(n), got = output(n);
       naiveAvgPool2d(x, g.planes, g.H, g.W, g.kH, g.kW, g.sH, g.sW, g.pH, g.pW, g.OH, g.OW, cip, dov, want);
-      assert.equal(fastAvgPool2d(x, 0, g.planes, g.H, g.W, g.kH, g.kW, g.sH, g.sW, g.pH, g.pW, g.OH, g.OW, cip, dov, got), true);
+      assert.equal(fastAvgPool2d(input(x), 0, g.planes, g.H, g.W, g.kH, g.kW, g.sH, g.sW, g.pH, g.pW, g.OH, g.OW, cip, dov, got), true);
       sameBits(got, want, `case ${t} ${JSON.stringify({ ...g, cip, dov })}`, true);
     }
   });
@@ -183,9 +216,9 @@ describe('engine/fast: WebAssembly pooling kernels', () => {
       const OH = outSize(H, k, s, p, 1, true), OW = outSize(W, k, s, p, 1, true);
       const x = finite(planes * H * W, r);
       for (const cip of [false, true]) {
-        const want = new Float32Array(planes * OH * OW), got = new Float32Array(planes * OH * OW);
+        const want = new Float32Array(planes * OH * OW), got = output(planes * OH * OW);
         naiveAvgPool2d(x, planes, H, W, k, k, s, s, p, p, OH, OW, cip, null, want);
-        assert.equal(fastAvgPool2d(x, 0, planes, H, W, k, k, s, s, p, p, OH, OW, cip, null, got), true);
+        assert.equal(fastAvgPool2d(input(x), 0, planes, H, W, k, k, s, s, p, p, OH, OW, cip, null, got), true);
         sameBits(got, want, `${planes}x${H}x${W} k${k} s${s} p${p} cip=${cip}`);
       }
     }
@@ -196,14 +229,14 @@ describe('engine/fast: WebAssembly pooling kernels', () => {
     for (let n = 1; n < 512; n += n < 80 ? 1 : 37) {
       const planes = 1 + Math.floor(r() * 5);
       const x = n % 5 === 0 ? awkward(planes * n, r, 0.1) : finite(planes * n, r);
-      const want = new Float32Array(planes), got = new Float32Array(planes);
+      const want = new Float32Array(planes), got = output(planes);
       atenMeanPlanes(x, planes, n, want);
-      assert.equal(fastMeanPlanes(x, 0, planes, n, got), true);
+      assert.equal(fastMeanPlanes(input(x), 0, planes, n, got), true);
       sameBits(got, want, `n=${n}`, true);
     }
   });
 
-  it('1-D rows longer than the scratch budget (the kernel memory grows)', () => {
+  it('1-D rows longer than the scratch budget (a larger scratch area)', () => {
     const r = rng(8);
     const g: Geo = { planes: 2, H: 1, W: 150001, kH: 1, kW: 5, sH: 1, sW: 3, pH: 0, pW: 2, dH: 1, dW: 2, ceil: true, OH: 1, OW: 0 };
     g.OW = outSize(g.W, g.kW, g.sW, g.pW, g.dW, g.ceil);
@@ -211,9 +244,9 @@ describe('engine/fast: WebAssembly pooling kernels', () => {
     checkMax(g, x, false, 'long row');
     checkMax(g, x, true, 'long row with indices');
     const OW = outSize(g.W, 5, 3, 2, 1, true);
-    const want = new Float32Array(2 * OW), got = new Float32Array(2 * OW);
+    const want = new Float32Array(2 * OW), got = output(2 * OW);
     naiveAvgPool2d(x, 2, 1, g.W, 1, 5, 1, 3, 0, 2, 1, OW, false, null, want);
-    assert.equal(fastAvgPool2d(x, 0, 2, 1, g.W, 1, 5, 1, 3, 0, 2, 1, OW, false, null, got), true);
+    assert.equal(fastAvgPool2d(input(x), 0, 2, 1, g.W, 1, 5, 1, 3, 0, 2, 1, OW, false, null, got), true);
     sameBits(got, want, 'long row avg', true);
   });
 
@@ -222,16 +255,16 @@ describe('engine/fast: WebAssembly pooling kernels', () => {
     const g: Geo = { planes: 3, H: 9, W: 11, kH: 3, kW: 2, sH: 2, sW: 1, pH: 1, pW: 1, dH: 1, dW: 1, ceil: true, OH: 0, OW: 0 };
     g.OH = outSize(g.H, g.kH, g.sH, g.pH, g.dH, g.ceil); g.OW = outSize(g.W, g.kW, g.sW, g.pW, g.dW, g.ceil);
     const n = g.planes * g.H * g.W, m = g.planes * g.OH * g.OW;
-    const x = finite(n, r), padded = new Float32Array(n + 17);
+    const x = finite(n, r), padded = buffer(n + 17, inWhere, 'in');
     padded.set(x, 17);
-    const want = new Float32Array(m), got = new Float32Array(m);
+    const want = new Float32Array(m), got = output(m);
     naiveMaxPool2d(x, g.planes, g.H, g.W, g.kH, g.kW, g.sH, g.sW, g.pH, g.pW, 1, 1, g.OH, g.OW, want, null);
     fastMaxPool2d(padded, 17, g.planes, g.H, g.W, g.kH, g.kW, g.sH, g.sW, g.pH, g.pW, 1, 1, g.OH, g.OW, got, null);
     sameBits(got, want, 'max at offset');
     naiveAvgPool2d(x, g.planes, g.H, g.W, g.kH, g.kW, g.sH, g.sW, g.pH, g.pW, g.OH, g.OW, false, null, want);
     fastAvgPool2d(padded, 17, g.planes, g.H, g.W, g.kH, g.kW, g.sH, g.sW, g.pH, g.pW, g.OH, g.OW, false, null, got);
     sameBits(got, want, 'avg at offset');
-    const wantM = new Float32Array(g.planes), gotM = new Float32Array(g.planes);
+    const wantM = new Float32Array(g.planes), gotM = output(g.planes);
     atenMeanPlanes(x, g.planes, g.H * g.W, wantM);
     fastMeanPlanes(padded, 17, g.planes, g.H * g.W, gotM);
     sameBits(gotM, wantM, 'mean at offset');

@@ -3,20 +3,21 @@
 // each case must give exactly what it gives with the kernels off (the TypeScript reference), and
 // the groups the kernels serve must match PyTorch outright.
 import { strict as assert } from 'assert';
-import { fastKernelCalls, setFastKernelsDisabled, setTinyWorkThreshold } from '../../../src/engine/fast';
+import { fastKernelCalls, inPlaceKernelCalls, setArenaTestPolicy, setFastKernelsDisabled, setTinyWorkThreshold } from '../../../src/engine/fast';
 import { checkCase, loadGroups } from '../pool/fixtureCodec';
 
 const groups = loadGroups();
 // groups the kernels serve, with the least number of kernel calls their float32 cases make
 const SERVED: Record<string, number> = { max_pool: 50, avg_pool: 50, adaptive: 10, fuzz: 1, edges: 1 };
 
-describe('engine/fast: PyTorch fixtures through the WebAssembly kernels', () => {
-  before(() => setTinyWorkThreshold(0));
-  after(() => { setTinyWorkThreshold(1024); setFastKernelsDisabled(false); });
+for (const arena of [false, true])
+describe(`engine/fast: PyTorch fixtures through the WebAssembly kernels${arena ? ', every float32 tensor in the arena (kernels in place)' : ''}`, () => {
+  before(() => { setTinyWorkThreshold(0); if (arena) setArenaTestPolicy({ minElements: 0, reusedMayTakeFresh: true }); });
+  after(() => { setTinyWorkThreshold(1024); setFastKernelsDisabled(false); setArenaTestPolicy({}); });
 
   for (const { group, cases } of groups) {
     it(`${group}: ${cases.length} cases give the reference's result with the kernels on`, () => {
-      const before = fastKernelCalls();
+      const before = fastKernelCalls(), beforeInPlace = inPlaceKernelCalls();
       const differ: string[] = [];
       for (const c of cases) {
         setFastKernelsDisabled(true);
@@ -27,7 +28,11 @@ describe('engine/fast: PyTorch fixtures through the WebAssembly kernels', () => 
         if (group in SERVED) assert.equal(fast, undefined, `${c.id} ${JSON.stringify(c.args)}: ${fast}`);
       }
       assert.deepEqual(differ, []);
-      if (group in SERVED) assert.ok(fastKernelCalls() - before >= SERVED[group], `only ${fastKernelCalls() - before} kernel calls in ${group}`);
+      const calls = fastKernelCalls() - before, inPlace = inPlaceKernelCalls() - beforeInPlace;
+      if (group in SERVED) assert.ok(calls >= SERVED[group], `only ${calls} kernel calls in ${group}`);
+      // with every storage in the arena, every kernel call reads its input in place
+      if (arena) assert.equal(inPlace, calls, `${calls - inPlace} of ${calls} kernel calls copied their input`);
+      else assert.equal(inPlace, 0);
     });
   }
 });

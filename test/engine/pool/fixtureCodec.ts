@@ -52,7 +52,11 @@ export function decode(e: EncodedTensor): Tensor {
     case 'int32': storage = new Int32Array(ab); break;
     default: storage = new Uint8Array(ab);
   }
-  return new Tensor(e.dtype, storage, e.shape);
+  // copied into storage the engine allocates, as the interpreter's tensors are (large float32
+  // ones live in the kernels' arena)
+  const t = Tensor.empty(e.shape, e.dtype);
+  (t.storage as { set(a: ArrayLike<number>): void }).set(storage);
+  return t;
 }
 
 /** Runs one fixture case through the engine: the tensors it returns (output, then indices). */
