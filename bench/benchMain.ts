@@ -1,11 +1,14 @@
 // The pooling benchmark (`npm run bench`, bundled and started by scripts/bench.js). For each of the
 // issue's workloads it times, in one run: the naive nested-loop JS reference, poolnb through the
-// engine's public call path on one thread (validation, output allocation, fast kernels), poolnb on
-// both cores (bench/parallelPool.ts: the kernels over planes split across two threads), and
-// PyTorch (bench/torch_bench.py via /usr/bin/python3, single thread; skipped with a note when torch
-// is missing). "kernels in place 1 thr" is the two-thread runner's code on one thread: the kernels
-// without the engine path's output allocation and copies into and out of WebAssembly memory. It prints median ms over >= 7 runs, GB/s (input + output bytes), and ratios against
-// the measured PyTorch and the issue's best-peer figures. `--json`: one JSON object per line.
+// engine's public call path on one thread (validation, output allocation, fast kernels) on a
+// tensor allocated as the interpreter allocates it (in the tensor arena, src/engine/fast/arena.ts),
+// the same call on a JS-heap tensor (what a host without WebAssembly memory to spare gets: bands
+// copied through scratch), poolnb on both cores (bench/parallelPool.ts: the kernels over planes
+// split across two threads), and PyTorch (bench/torch_bench.py via /usr/bin/python3, single
+// thread; skipped with a note when torch is missing). "kernels in place 1 thr" is the two-thread
+// runner's code on one thread: the kernels alone, without validation or output allocation. It
+// prints median ms over >= 7 runs, GB/s (input + output bytes), and ratios against the measured
+// PyTorch and the issue's best-peer figures. `--json`: one JSON object per line.
 import { spawnSync } from 'child_process';
 import * as path from 'path';
 import { adaptiveAvgPool, avgPool, maxPool } from '../src/engine/pool';

@@ -1,8 +1,9 @@
 // Runs the pooling kernels on both cores: the planes are split between the calling thread and one
 // worker_thread (the machine has 2 cores). Both threads instantiate the same kernels
 // (bench/sharedKernels.generated.ts, built from src/engine/fast/asm/poolKernels.as) over ONE shared
-// WebAssembly memory that also holds the inputs and outputs, so the kernels work in place: no
-// copies in or out, unlike the engine's single-thread path, whose tensors live in the JS heap.
+// WebAssembly memory that also holds the inputs and outputs, so the kernels work in place, as the
+// engine's single-thread path does on tensors in its arena (which is a private memory: see
+// docs/design.md for why the engine does not share it).
 // Jobs are handed over through an Int32Array control block with Atomics (no message round trip).
 // Node-only (worker_threads), so it lives outside src/engine, which may not use Node built-ins.
 import { Worker } from 'worker_threads';

@@ -52,12 +52,31 @@ const registry = typeof FinalizationRegistry === 'function'
  */
 export type Placement = 'arena' | 'reused';
 
+/**
+ * Bytes of arena touched in one go the first time a 'reused' storage finds no freed memory: a
+ * nursery for short-lived results until the first collection frees some. Paid once (4,096 page
+ * faults, a few ms) and only by sessions that pool large tensors. Without it a loop of pooling
+ * calls writes every output into fresh pages (W4: 0.44 ms a call instead of 0.40).
+ */
+export const NURSERY_BYTES = 16 * 1024 * 1024;
+let nurseryTouched = false;
+
 /** A zeroed Float32Array of n elements in the arena, or null when it belongs in the JS heap. */
 export function arenaFloat32(n: number, placement: Placement = 'arena'): Float32Array | null {
   if (n < minElements || n * 4 > budgetBytes || !registry) return null;
   const w = wasmKernels();
   if (!w) return null;
-  const off = w.blocks.alloc(n * 4, budgetBytes, placement === 'arena' || reusedMayTakeFresh);
+  const fresh = placement === 'arena' || reusedMayTakeFresh;
+  let off = w.blocks.alloc(n * 4, budgetBytes, fresh);
+  if (off < 0 && !fresh && !nurseryTouched) {
+    nurseryTouched = true;
+    const at = w.blocks.alloc(NURSERY_BYTES, budgetBytes);
+    if (at >= 0) {
+      w.f32.fill(0, at >> 2, (at + NURSERY_BYTES) >> 2); // the first write to each page faults it in
+      w.blocks.release(at);
+      off = w.blocks.alloc(n * 4, budgetBytes, false);
+    }
+  }
   if (off < 0) return null;
   const a = new Float32Array(w.f32.buffer, off, n);
   registry.register(a, { blocks: w.blocks, off });

@@ -13,4 +13,4 @@ export { fastAvgPool2d } from './avgPool2d';
 export { fastMeanPlanes, meanSupported } from './meanPlanes';
 export { setFastKernelsDisabled, wasmKernels } from './wasmRuntime';
 export { fastKernelCalls, inPlaceKernelCalls, setTinyWorkThreshold } from './bands';
-export { arenaFloat32, arenaStats, getArenaBudget, inArena, setArenaBudget, setArenaTestPolicy, ARENA_MIN_ELEMENTS } from './arena';
+export { arenaFloat32, arenaStats, getArenaBudget, inArena, setArenaBudget, setArenaTestPolicy, ARENA_MIN_ELEMENTS, NURSERY_BYTES } from './arena';

@@ -5,7 +5,7 @@ import { strict as assert } from 'assert';
 import { Tensor } from '../../../src/engine/tensor';
 import { adaptiveAvgPool, avgPool, maxPool } from '../../../src/engine/pool';
 import {
-  arenaFloat32, arenaStats, fastKernelCalls, getArenaBudget, inArena, inPlaceKernelCalls, setArenaBudget, setArenaTestPolicy, ARENA_MIN_ELEMENTS,
+  arenaFloat32, arenaStats, fastKernelCalls, getArenaBudget, inArena, inPlaceKernelCalls, setArenaBudget, setArenaTestPolicy, ARENA_MIN_ELEMENTS, NURSERY_BYTES,
 } from '../../../src/engine/fast';
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -100,19 +100,23 @@ describe('engine/fast: the tensor arena', () => {
     }
   });
 
-  it('pooling outputs take only freed arena memory, never fresh pages', async () => {
+  it('pooling outputs take freed arena memory or the one-time nursery, never fresh pages past it', async () => {
     await collect();
     const x = filled([4, 8, 64, 64], 1, 'arena');
-    maxPool(2, x, { kernelSize: 2 }); // sizes the kernels' scratch area (fresh memory the first time)
-    const stats = arenaStats()!;
-    const y = maxPool(2, x, { kernelSize: 2 }).output;
-    // with no freed block large enough the output is a JS-heap array; the arena did not grow
-    assert.equal(arenaStats()!.touched, stats.touched, 'the output took fresh arena memory');
-    (function garbage() { Tensor.empty([4 * 8 * 32 * 32 * 2], 'float32'); })();
+    const first = maxPool(2, x, { kernelSize: 2 }).output; // also sizes the kernels' scratch area
+    const touched = arenaStats()!.touched;
+    const outs: Tensor[] = [];
+    for (let i = 0; i < 300; i++) outs.push(maxPool(2, x, { kernelSize: 2 }).output); // 300 × 128 KB, twice the nursery
+    assert.ok(arenaStats()!.touched <= touched + NURSERY_BYTES + 4096, 'outputs took fresh arena pages past the nursery');
+    assert.ok(inArena(outs[0].storage), 'the nursery did not serve the first outputs');
+    assert.ok(!inArena(outs[299].storage), 'the outputs past the nursery should be JS-heap arrays');
+    for (const o of outs) sameBits(o, first, 'an output in the nursery or the heap');
+    outs.length = 0;
     await collect();
     const z = maxPool(2, x, { kernelSize: 2 }).output;
     assert.equal(inArena(z.storage), true, 'a freed block was not reused for the output');
-    sameBits(z, y, 'output in the arena vs in the heap');
+    assert.equal(arenaStats()!.touched <= touched + NURSERY_BYTES + 4096, true);
+    sameBits(z, first, 'output in a reused block');
   });
 
   for (const outputs of ['the JS heap', 'the arena'])
