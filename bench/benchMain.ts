@@ -123,9 +123,10 @@ const WORKLOADS: Workload[] = [
 
 const numel = (s: readonly number[]) => s.reduce((a, b) => a * b, 1);
 
-function torchRows(): { rows: Map<string, number>; note?: string } {
+/** PyTorch's median for one workload, timed right after poolnb's (see bench/torch_bench.py). */
+function torchRows(workload: WName): { rows: Map<string, number>; note?: string } {
   const script = path.join(process.env.POOLNB_ROOT ?? path.join(__dirname, '..'), 'bench', 'torch_bench.py');
-  const r = spawnSync('/usr/bin/python3', [script, String(RUNS)], { encoding: 'utf8', timeout: 600_000 });
+  const r = spawnSync('/usr/bin/python3', [script, String(RUNS), workload], { encoding: 'utf8', timeout: 600_000 });
   const rows = new Map<string, number>();
   if (r.error || r.status !== 0) {
     const why = r.error ? r.error.message : (r.stderr || '').trim().split('\n').pop();
@@ -149,7 +150,7 @@ function fmt(x: number | null, digits = 2): string {
 function main(): void {
   const workerFile = path.join(__dirname, 'poolWorker.js');
   const pool = new ParallelPool(workerFile, 96 * 1024 * 1024);
-  const torch = torchRows();
+  let torchNote: string | undefined;
   const all: Row[] = [];
   const emit = (rows: Row[], bytes: number | null) => {
     all.push(...rows);
@@ -207,6 +208,8 @@ function main(): void {
     const same = (a: Float32Array, b: Float32Array) => a.every((v, i) => Object.is(v, b[i]));
     if (!same(o, yPar)) throw new Error(`${wl.name}: 1-thread and 2-thread results differ`);
     if (wl.name !== 'W4' && !same(o, yNaive)) throw new Error(`${wl.name}: engine and naive results differ`);
+    const torch = torchRows(wl.name);
+    torchNote = torch.note;
     const pt = torch.rows.get(wl.name) ?? null;
     rows.push({ workload: wl.name, impl: 'pytorch (1 thread)', median_ms: pt, gbps: pt === null ? null : gbps(pt), note: torch.note });
     emit(rows, bytes);
@@ -223,6 +226,7 @@ function main(): void {
     const tOne = timePerCall(() => maxPool(2, xt, { kernelSize: 3, ceilMode: true }), 100_000);
     rows.push({ workload: 'W5', impl: 'poolnb 1 thread', median_ms: tOne, min_ms: lastMin, gbps: null, note: 'maxPool(2, input, args): checks + output Tensor + kernel' });
     rows.push({ workload: 'W5', impl: 'poolnb 2 threads', median_ms: null, gbps: null, note: 'not split: one 5x5 plane' });
+    const torch = torchRows('W5');
     const pt = torch.rows.get('W5') ?? null;
     rows.push({ workload: 'W5', impl: 'pytorch (1 thread)', median_ms: pt, gbps: null, note: torch.note ?? 'nn.MaxPool2d module call' });
     emit(rows, null);
@@ -233,7 +237,7 @@ function main(): void {
       Object.entries(ISSUE.bestPeer).filter(([k]) => k !== 'W5').map(([k, v]) => `${k} ${(v * 1.5).toFixed(2)} ms`).join(', ') +
       '); W5 < 2 µs per call; 2 threads < best peer.');
     console.log(`Issue figures (ms): naive JS ${JSON.stringify(ISSUE.naiveJs)}, PyTorch NCHW ${JSON.stringify(ISSUE.pytorchNchw)}, C floor ${JSON.stringify(ISSUE.cFloor)}.`);
-    if (torch.note) console.log(torch.note);
+    if (torchNote) console.log(torchNote);
   }
   void pool.close();
 }

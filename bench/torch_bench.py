@@ -4,6 +4,9 @@
 Times the issue's workloads W1-W5 on one thread (torch.set_num_threads(1), as the issue's PyTorch
 figures are single-thread), NCHW float32, and prints one JSON object per line:
 {"workload", "impl": "pytorch", "median_ms", "runs"} (W5: median per call over batches).
+`torch_bench.py RUNS W2 W4` times only the named workloads: the benchmark calls it once per
+workload, right after timing poolnb on it, so that both are measured in the same few seconds
+(these shared VMs drift between fast and slow phases by up to 2x over minutes).
 Exits 3 with a message on stderr when torch cannot be imported.
 """
 import json
@@ -19,6 +22,7 @@ except Exception as e:  # noqa: BLE001 - any import failure means "no baseline"
     sys.exit(3)
 
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 9
+ONLY = set(sys.argv[2:])
 
 torch.set_num_threads(1)
 torch.manual_seed(0)
@@ -44,8 +48,12 @@ def median_ms(fn, x, runs):
 
 def main():
     for name, shape, fn in WORKLOADS:
+        if ONLY and name not in ONLY:
+            continue
         x = torch.randn(shape)
         print(json.dumps({"workload": name, "impl": "pytorch", "median_ms": median_ms(fn, x, RUNS), "runs": RUNS}), flush=True)
+    if ONLY and "W5" not in ONLY:
+        return
     # W5: per-call cost of the module call, median over batches of calls
     x = torch.randn(1, 1, 5, 5)
     m = torch.nn.MaxPool2d(3, ceil_mode=True)
