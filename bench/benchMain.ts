@@ -34,6 +34,9 @@ type WName = 'W1' | 'W2' | 'W3' | 'W4' | 'W5';
 interface Row { workload: WName; impl: string; median_ms: number | null; gbps: number | null; note?: string; min_ms?: number | null }
 
 const json = process.argv.includes('--json');
+/** `--only=W4`: the workloads this process times (scripts/bench.js runs each in a fresh process). */
+const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',') ?? ['W1', 'W2', 'W3', 'W4', 'W5'];
+const SUMMARY = process.argv.includes('--summary');
 const RUNS = Math.max(7, Number(process.env.BENCH_RUNS) || 9);
 
 function median(xs: number[]): number {
@@ -44,9 +47,12 @@ function median(xs: number[]): number {
 /** The fastest run of the last time()/timePerCall() (shown beside the median: the machine may be shared). */
 let lastMin = 0;
 
-/** Median ms of RUNS timed calls after one warm-up call. */
+/**
+ * Median ms of RUNS timed calls after three warm-up calls (the first calls of a fresh process
+ * write their outputs into never-touched pages, until the first collections let memory be reused).
+ */
 function time(fn: () => void, runs = RUNS): number {
-  fn();
+  for (let i = 0; i < 3; i++) fn();
   const t: number[] = [];
   for (let i = 0; i < runs; i++) {
     const a = performance.now();
@@ -150,6 +156,7 @@ function fmt(x: number | null, digits = 2): string {
 function main(): void {
   const workerFile = path.join(__dirname, 'poolWorker.js');
   const pool = new ParallelPool(workerFile, 96 * 1024 * 1024);
+  if (SUMMARY) { summary(); void pool.close(); return; }
   let torchNote: string | undefined;
   const all: Row[] = [];
   const emit = (rows: Row[], bytes: number | null) => {
@@ -172,7 +179,7 @@ function main(): void {
     }
   };
 
-  for (const wl of WORKLOADS) {
+  for (const wl of WORKLOADS.filter((w) => ONLY.includes(w.name))) {
     pool.reset();
     const inN = numel(wl.shape), outN = numel(wl.outShape);
     const bytes = (inN + outN) * 4;
@@ -216,7 +223,7 @@ function main(): void {
   }
 
   // W5: MaxPool2d(3, ceil_mode=True) on 1x1x5x5, the whole engine call per call
-  {
+  if (ONLY.includes('W5')) {
     const x = fill(new Float32Array(25), 7);
     const xt = new Tensor('float32', x, [1, 1, 5, 5]);
     const y = new Float32Array(4);
@@ -232,14 +239,17 @@ function main(): void {
     emit(rows, null);
   }
 
+  if (torchNote && !json) console.log(torchNote);
+  void pool.close();
+}
+
+function summary(): void {
   if (!json) {
     console.log('\nGoals (issue): 1 thread W1-W4 <= PyTorch NCHW and <= 1.5x best peer (' +
       Object.entries(ISSUE.bestPeer).filter(([k]) => k !== 'W5').map(([k, v]) => `${k} ${(v * 1.5).toFixed(2)} ms`).join(', ') +
       '); W5 < 2 µs per call; 2 threads < best peer.');
     console.log(`Issue figures (ms): naive JS ${JSON.stringify(ISSUE.naiveJs)}, PyTorch NCHW ${JSON.stringify(ISSUE.pytorchNchw)}, C floor ${JSON.stringify(ISSUE.cFloor)}.`);
-    if (torchNote) console.log(torchNote);
   }
-  void pool.close();
 }
 
 main();

@@ -15,9 +15,14 @@ esbuild.buildSync({
   entryPoints: { benchMain: path.join(root, 'bench/benchMain.ts'), poolWorker: path.join(root, 'bench/poolWorker.ts') },
   outdir: out, bundle: true, platform: 'node', format: 'cjs', target: 'node18', logLevel: 'warning',
 });
-// POOLNB_ROOT tells the bundle where bench/torch_bench.py is
-const r = spawnSync(process.execPath, [path.join(out, 'benchMain.js'), ...process.argv.slice(2)],
-  { stdio: 'inherit', env: { ...process.env, POOLNB_ROOT: root } });
+// Each workload in a fresh process, as PyTorch's are: no workload inherits another's heap, garbage
+// or arena state. POOLNB_ROOT tells the bundle where bench/torch_bench.py is.
+let r = { status: 0 };
+for (const only of ['--only=W1', '--only=W2', '--only=W3', '--only=W4', '--only=W5', '--summary']) {
+  const s = spawnSync(process.execPath, [path.join(out, 'benchMain.js'), only, ...process.argv.slice(2)],
+    { stdio: 'inherit', env: { ...process.env, POOLNB_ROOT: root } });
+  if (s.status !== 0) r = s;
+}
 fs.rmSync(out, { recursive: true, force: true });
 // Then the PoolScript figures (200-cell `poolnb run`, hover check): bench/lang/benchLang.js.
 const lang = spawnSync(process.execPath, [path.join(root, 'bench/lang/benchLang.js'), ...process.argv.slice(2)], { stdio: 'inherit' });
