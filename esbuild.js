@@ -66,6 +66,10 @@ const productBuilds = [
   // thread in the Node extension host, a Web Worker in VS Code for the Web.
   { ...common, entryPoints: ['src/extension/worker/nodeEntry.ts'], outfile: 'dist/sessionWorker.js',
     platform: 'node', format: 'cjs', target: 'node18' },
+  // The second thread large pooling calls use, in the session worker and in the CLI
+  // (src/engine/fast/parallel.ts).
+  { ...common, entryPoints: ['src/host/kernelPeerEntry.ts'], outfile: 'dist/kernelPeer.js',
+    platform: 'node', format: 'cjs', target: 'node18' },
   { ...common, entryPoints: ['src/extension/worker/webEntry.ts'], outfile: 'dist/web/sessionWorker.js',
     platform: 'browser', format: 'iife', target: 'es2022', define: { ...common.define, 'global': 'globalThis' } },
   // The notebook renderer: an ES module loaded into the output webview.

@@ -1,20 +1,22 @@
-// The pooling benchmark (`npm run bench`, bundled and started by scripts/bench.js). For each of the
-// issue's workloads it times, in one run: the naive nested-loop JS reference, poolnb through the
-// engine's public call path on one thread (validation, output allocation, fast kernels) on a
-// tensor allocated as the interpreter allocates it (in the tensor arena, src/engine/fast/arena.ts),
-// the same call on a JS-heap tensor (what a host without WebAssembly memory to spare gets: bands
-// copied through scratch), poolnb on both cores (bench/parallelPool.ts: the kernels over planes
-// split across two threads), and PyTorch (bench/torch_bench.py via /usr/bin/python3, single
-// thread; skipped with a note when torch is missing). "kernels in place 1 thr" is the two-thread
-// runner's code on one thread: the kernels alone, without validation or output allocation. It
-// prints median ms over >= 7 runs, GB/s (input + output bytes), and ratios against the measured
-// PyTorch and the issue's best-peer figures. `--json`: one JSON object per line.
+// The pooling benchmark (`npm run bench`, bundled and started by scripts/bench.js, one process per
+// workload). For each of the issue's workloads it times, in one run: the naive nested-loop JS
+// reference; poolnb through the engine's public call path on one thread (validation, output
+// allocation, fast kernels) on a tensor allocated as the interpreter allocates it (in the tensor
+// arena, src/engine/fast/arena.ts); the same call on a JS-heap tensor (what a host without
+// WebAssembly memory to spare gets: bands copied through scratch); "kernels in place 1 thr", the
+// kernels alone without validation or output allocation; the same engine call with its second
+// thread (src/engine/fast/parallel.ts: planes split between this thread and a worker_thread, as
+// in the CLI and the notebook sessions); and PyTorch (bench/torch_bench.py via /usr/bin/python3,
+// single thread, timed right after; skipped with a note when torch is missing). It prints median
+// ms over >= 7 runs, GB/s (input + output bytes), and ratios against the measured PyTorch and the
+// issue's best-peer figures. `--json`: one JSON object per line.
 import { spawnSync } from 'child_process';
 import * as path from 'path';
 import { adaptiveAvgPool, avgPool, maxPool } from '../src/engine/pool';
 import { Tensor } from '../src/engine/tensor';
-import { getArenaBudget, inArena, setArenaBudget } from '../src/engine/fast';
-import { KIND, ParallelPool, PoolJob } from './parallelPool';
+import { getArenaBudget, inArena, parallelKernelCalls, setArenaBudget, setKernelPeerSpawner, wasmKernels } from '../src/engine/fast';
+import { KIND, PoolJob, runSlice, threadScratchBytes } from '../src/engine/fast/parallel';
+import { nodeKernelPeerSpawner } from '../src/host/nodeKernelPeer';
 import { naiveAvgPool2d, naiveMaxPool2d, naiveMeanPlanes } from './naiveReference';
 
 /**
@@ -154,9 +156,7 @@ function fmt(x: number | null, digits = 2): string {
 }
 
 function main(): void {
-  const workerFile = path.join(__dirname, 'poolWorker.js');
-  const pool = new ParallelPool(workerFile, 96 * 1024 * 1024);
-  if (SUMMARY) { summary(); void pool.close(); return; }
+  if (SUMMARY) { summary(); return; }
   let torchNote: string | undefined;
   const all: Row[] = [];
   const emit = (rows: Row[], bytes: number | null) => {
@@ -180,25 +180,24 @@ function main(): void {
   };
 
   for (const wl of WORKLOADS.filter((w) => ONLY.includes(w.name))) {
-    pool.reset();
     const inN = numel(wl.shape), outN = numel(wl.outShape);
     const bytes = (inN + outN) * 4;
     const gbps = (ms: number) => bytes / (ms * 1e6);
-    const x = fill(pool.alloc(inN), 12345);
-    const yPar = pool.alloc(outN);
+    const x = fill(new Float32Array(inN), 12345);
     const yNaive = new Float32Array(outN);
     const rows: Row[] = [];
     const tNaive = time(() => wl.naive(x, yNaive));
     rows.push({ workload: wl.name, impl: 'naive JS loops', median_ms: tNaive, min_ms: lastMin, gbps: gbps(tNaive) });
     // the engine call path, on a tensor allocated as the interpreter allocates them (Tensor.empty:
-    // in the kernels' memory when the host has shared WebAssembly memory, src/engine/fast/arena.ts)
+    // in the kernels' memory, src/engine/fast/arena.ts)
     const xt = Tensor.empty(wl.shape, 'float32');
     (xt.storage as Float32Array).set(x);
-    let out: Tensor | undefined;
-    const tOne = time(() => { const r = wl.engine(xt); out = (r instanceof Tensor ? r : (r as { output: Tensor }).output); });
+    const output = (r: unknown) => (r instanceof Tensor ? r : (r as { output: Tensor }).output).storage as Float32Array;
+    let one: Float32Array | undefined;
+    const tOne = time(() => { one = output(wl.engine(xt)); });
     rows.push({ workload: wl.name, impl: 'poolnb 1 thread', median_ms: tOne, min_ms: lastMin, gbps: gbps(tOne),
       note: inArena(xt.storage as Float32Array) ? undefined : 'input in the JS heap: the arena is full or off' });
-    // the same call on a JS-heap tensor: what a host without shared WebAssembly memory gets
+    // the same call on a JS-heap tensor: what a host without WebAssembly memory to spare gets
     const budget = getArenaBudget();
     setArenaBudget(0);
     const xh = Tensor.empty(wl.shape, 'float32');
@@ -206,15 +205,27 @@ function main(): void {
     const tHeap = time(() => wl.engine(xh));
     setArenaBudget(budget);
     rows.push({ workload: wl.name, impl: 'poolnb 1 thr, heap tensors', median_ms: tHeap, min_ms: lastMin, gbps: gbps(tHeap) });
-    const tHere = time(() => pool.runHere(wl.job, x, yPar));
-    rows.push({ workload: wl.name, impl: 'kernels in place 1 thr', median_ms: tHere, min_ms: lastMin, gbps: gbps(tHere) });
-    const tPar = time(() => pool.run(wl.job, x, yPar));
-    rows.push({ workload: wl.name, impl: 'poolnb 2 threads', median_ms: tPar, min_ms: lastMin, gbps: gbps(tPar) });
-    // the three implementations must agree (bit for bit, W4's naive mean excepted: it sums sequentially)
-    const o = out!.storage as Float32Array;
-    const same = (a: Float32Array, b: Float32Array) => a.every((v, i) => Object.is(v, b[i]));
-    if (!same(o, yPar)) throw new Error(`${wl.name}: 1-thread and 2-thread results differ`);
-    if (wl.name !== 'W4' && !same(o, yNaive)) throw new Error(`${wl.name}: engine and naive results differ`);
+    // the kernels alone, in place (no validation, no output allocation): the floor of the engine path
+    const w = wasmKernels()!;
+    const yIn = Tensor.empty(wl.outShape, 'float32').storage as Float32Array;
+    const scratch = w.scratch(threadScratchBytes(wl.job));
+    const inAt = w.addressOf(xt.storage as Float32Array), outAt = w.addressOf(yIn);
+    const tHere = inAt < 0 || outAt < 0 ? null : time(() => runSlice(w.k, wl.job, 0, wl.job.planes, inAt, outAt, 0, scratch));
+    rows.push({ workload: wl.name, impl: 'kernels in place 1 thr', median_ms: tHere, min_ms: lastMin, gbps: tHere && gbps(tHere) });
+    // the engine call path again, with its second thread (what the CLI and the notebook sessions do)
+    setKernelPeerSpawner(nodeKernelPeerSpawner(__dirname));
+    const calls = parallelKernelCalls();
+    let two: Float32Array | undefined;
+    const tPar = time(() => { two = output(wl.engine(xt)); });
+    const split = parallelKernelCalls() > calls;
+    setKernelPeerSpawner(null);
+    rows.push({ workload: wl.name, impl: 'poolnb 2 threads', median_ms: tPar, min_ms: lastMin, gbps: gbps(tPar),
+      note: split ? undefined : 'ran on one thread (no second core, or no peer)' });
+    // the implementations must agree (bit for bit, W4's naive mean excepted: it sums sequentially)
+    const same = (a: Float32Array, b: Float32Array) => a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
+    if (!same(one!, two!)) throw new Error(`${wl.name}: 1-thread and 2-thread results differ`);
+    if (tHere !== null && !same(one!, yIn)) throw new Error(`${wl.name}: engine and in-place kernel results differ`);
+    if (wl.name !== 'W4' && !same(one!, yNaive)) throw new Error(`${wl.name}: engine and naive results differ`);
     const torch = torchRows(wl.name);
     torchNote = torch.note;
     const pt = torch.rows.get(wl.name) ?? null;
@@ -240,7 +251,6 @@ function main(): void {
   }
 
   if (torchNote && !json) console.log(torchNote);
-  void pool.close();
 }
 
 function summary(): void {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench`: bundles the benchmark (bench/benchMain.ts) and its worker (bench/poolWorker.ts)
+// `npm run bench`: bundles the benchmark (bench/benchMain.ts) and the engine's second thread (src/host/kernelPeerEntry.ts)
 // with esbuild into a temporary folder, then runs it; then the language benchmark (bench/lang). Arguments are passed on (`--json`).
 // BENCH_RUNS=N sets the timed runs per measurement (at least 7).
 'use strict';
@@ -12,7 +12,7 @@ const { spawnSync } = require('child_process');
 const root = path.resolve(__dirname, '..');
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'poolnb-bench-'));
 esbuild.buildSync({
-  entryPoints: { benchMain: path.join(root, 'bench/benchMain.ts'), poolWorker: path.join(root, 'bench/poolWorker.ts') },
+  entryPoints: { benchMain: path.join(root, 'bench/benchMain.ts'), kernelPeer: path.join(root, 'src/host/kernelPeerEntry.ts') },
   outdir: out, bundle: true, platform: 'node', format: 'cjs', target: 'node18', logLevel: 'warning',
 });
 // Each workload in a fresh process, as PyTorch's are: no workload inherits another's heap, garbage

@@ -4,7 +4,8 @@
 // the bundles, tests and the web extension host then need neither the compiler nor a file read.
 // Run after editing the kernels: `node scripts/build-wasm.js` (needs the assemblyscript devDependency).
 // `--check` exits non-zero when a committed module differs from a fresh compile. A second build of
-// the same source importing a shared memory goes to bench/sharedKernels.generated.ts.
+// the same source importing a shared memory goes to src/engine/fast/wasmSharedBytes.generated.ts:
+// the engine prefers it where shared memory exists (tensors in it can be pooled by two threads).
 'use strict';
 const fs = require('fs');
 const os = require('os');
@@ -41,9 +42,8 @@ ${lines};
 const outputs = [
   // the engine's module: its own (growable) memory
   [target, moduleText(compile('engine.wasm', []), 'POOL_KERNELS_WASM_BASE64', 'with its own memory')],
-  // the benchmark's two-thread runner: the same kernels over one imported shared memory, so both
-  // threads work in place on the inputs (bench/parallelPool.ts)
-  [path.join(root, 'bench/sharedKernels.generated.ts'),
+  // the same kernels over one imported shared memory, which both threads of a parallel call use
+  [path.join(root, 'src/engine/fast/wasmSharedBytes.generated.ts'),
     moduleText(compile('shared.wasm', ['--importMemory', '--sharedMemory', '--maximumMemory', '16384', '--enable', 'threads']),
       'SHARED_POOL_KERNELS_WASM_BASE64', 'importing a shared memory (env.memory, max 1 GiB)')],
 ];

@@ -4,6 +4,8 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
+import { setKernelPeerSpawner } from '../engine/fast';
+import { nodeKernelPeerSpawner } from '../host/nodeKernelPeer';
 import { PoolSession } from '../lang/session';
 import { errorLine } from '../lang/run';
 import { sizeReport } from './size';
@@ -162,6 +164,8 @@ function lineCol(text: string, offset: number): { line: number; column: number }
 
 /** Runs the CLI as the process: exit code in process.exitCode (so output is flushed). */
 export function runAsProcess(argv: string[]): Promise<void> {
+  // large pooling calls use a second thread (src/engine/fast/parallel.ts; dist/kernelPeer.js is beside this bundle)
+  setKernelPeerSpawner(nodeKernelPeerSpawner(__dirname));
   // `poolnb run x | head` closes the pipe early: stop quietly, as Python does on SIGPIPE.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); });
   return main(argv).then((code) => { process.exitCode = code; }, (e) => {

@@ -15,8 +15,10 @@ const ALLOWED: Record<string, string[]> = {
   engine: ['common'],
   lang: ['engine', 'common'],
   renderer: ['common', 'engine'],
-  cli: ['lang', 'engine', 'common'],
-  extension: ['lang', 'engine', 'common'],
+  // host/: the few Node-only helpers both Node hosts share (starting the engine's second thread)
+  host: ['engine', 'common'],
+  cli: ['lang', 'engine', 'common', 'host'],
+  extension: ['lang', 'engine', 'common', 'host'],
 };
 const PORTABLE = new Set(['common', 'engine', 'lang', 'renderer']);
 const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));

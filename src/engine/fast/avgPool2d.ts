@@ -4,7 +4,8 @@
 // count_include_pad, or the in-bounds count.
 
 import { countFastCall, tinyWork, align64, bandCapacity, forEachBand } from './bands';
-import { wasmKernels } from './wasmRuntime';
+import { KIND, pooledOnTwoThreads } from './parallel';
+import { congruent, wasmKernels } from './wasmRuntime';
 
 /**
  * Writes average pooling of `planes` contiguous H×W float32 planes of `src` (from element
@@ -29,8 +30,14 @@ export function fastAvgPool2d(src: ArrayLike<number>, srcOff: number, planes: nu
   if (planes === 0 || OH === 0 || OW === 0) return true;
   const cap = bandCapacity(planes, H, W, OH, OW, sH, kH);
   const srcAt = w.addressOf(src), dstAt = w.addressOf(dst);
-  const inBytes = srcAt < 0 ? align64(cap.inFloats * 4) : 0;
-  const s = w.scratch(inBytes + (dstAt < 0 ? align64(cap.outFloats * 4) : 0) + 64);
+  if (srcAt >= 0 && pooledOnTwoThreads(w, { kind: KIND.AVG, planes, H, W, OH, OW, kH, kW, sH, sW, pH, pW, dH: 1, dW: 1,
+    countIncludePad, divisorOverride }, srcAt + srcOff * 4, dst, dstAt, null, tick)) {
+    countFastCall(true);
+    return true;
+  }
+  // 8 spare bytes after each band: copies sit at offsets congruent to the JS array's (congruent())
+  const inBytes = srcAt < 0 ? align64(cap.inFloats * 4 + 8) : 0;
+  const s = w.scratch(inBytes + (dstAt < 0 ? align64(cap.outFloats * 4 + 8) : 0) + 64);
   if (s < 0) return false;
   const inScratch = s, outScratch = s + inBytes;
   countFastCall(srcAt >= 0);
@@ -42,10 +49,10 @@ export function fastAvgPool2d(src: ArrayLike<number>, srcOff: number, planes: nu
     const s0 = srcOff + b.p0 * inPlane + b.r0 * W;
     let inP: number;
     if (srcAt >= 0) inP = srcAt + s0 * 4;
-    else { f32.set(src.subarray(s0, s0 + n), inScratch >> 2); inP = inScratch; }
+    else { inP = congruent(inScratch, src.byteOffset + s0 * 4); f32.set(src.subarray(s0, s0 + n), inP >> 2); }
     const m = b.np * b.ohN * OW;
     const d0 = b.p0 * outPlane + b.oh0 * OW;
-    const outP = dstAt >= 0 ? dstAt + d0 * 4 : outScratch;
+    const outP = dstAt >= 0 ? dstAt + d0 * 4 : congruent(outScratch, dst.byteOffset + d0 * 4);
     k.avgPool2d(inP, outP, b.np, b.rows, b.r0, H, W, b.oh0, b.ohN, OW, kH, kW, sH, sW, pH, pW, cip, dov);
     if (dstAt < 0) dst.set(f32.subarray(outP >> 2, (outP >> 2) + m), d0);
     if (tick) tick(m * kH * kW);

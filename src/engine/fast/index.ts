@@ -11,6 +11,8 @@
 export { fastMaxPool2d } from './maxPool2d';
 export { fastAvgPool2d } from './avgPool2d';
 export { fastMeanPlanes, meanSupported } from './meanPlanes';
-export { setFastKernelsDisabled, wasmKernels } from './wasmRuntime';
+export { reloadKernelsForTest, setFastKernelsDisabled, wasmKernels } from './wasmRuntime';
 export { fastKernelCalls, inPlaceKernelCalls, setTinyWorkThreshold } from './bands';
 export { arenaFloat32, arenaStats, getArenaBudget, inArena, setArenaBudget, setArenaTestPolicy, ARENA_MIN_ELEMENTS, NURSERY_BYTES } from './arena';
+export { parallelKernelCalls, servePeer, setKernelPeerSpawner, setParallelTestPolicy, PARALLEL_MIN_READS } from './parallel';
+export type { KernelPeerSpawner } from './parallel';

@@ -4,7 +4,8 @@
 // the first in-bounds tap as the initial index, indices flat within the plane (stored as float64).
 
 import { countFastCall, tinyWork, align64, bandCapacity, forEachBand } from './bands';
-import { wasmKernels } from './wasmRuntime';
+import { KIND, pooledOnTwoThreads } from './parallel';
+import { congruent, wasmKernels } from './wasmRuntime';
 
 /**
  * Writes max pooling of `planes` contiguous H×W planes of `src` (from element `srcOff`) into `dst` (planes×OH×OW) and,
@@ -28,9 +29,15 @@ export function fastMaxPool2d(src: ArrayLike<number>, srcOff: number, planes: nu
   const extH = (kH - 1) * dH + 1;
   const cap = bandCapacity(planes, H, W, OH, OW, sH, extH);
   const srcAt = w.addressOf(src), dstAt = w.addressOf(dst);
+  if (srcAt >= 0 && pooledOnTwoThreads(w, { kind: KIND.MAX, planes, H, W, OH, OW, kH, kW, sH, sW, pH, pW, dH, dW,
+    countIncludePad: false, divisorOverride: null }, srcAt + srcOff * 4, dst, dstAt, idx, tick)) {
+    countFastCall(true);
+    return true;
+  }
   // scratch layout: [input band][output band][horizontal pass values][their columns][indices]
-  const inBytes = srcAt < 0 ? align64(cap.inFloats * 4) : 0;
-  const outBytes = dstAt < 0 ? align64(cap.outFloats * 4) : 0;
+  // (8 spare bytes after each band: copies sit at offsets congruent to the JS array's, see congruent())
+  const inBytes = srcAt < 0 ? align64(cap.inFloats * 4 + 8) : 0;
+  const outBytes = dstAt < 0 ? align64(cap.outFloats * 4 + 8) : 0;
   // one plane's horizontal pass: a value and a winning column per (buffered input row, output column)
   const hBytes = align64(Math.min(H, Math.ceil(cap.inFloats / W)) * OW * 4);
   const s = w.scratch(inBytes + outBytes + 2 * hBytes + (idx ? align64(cap.outFloats * 8) : 0));
@@ -44,10 +51,10 @@ export function fastMaxPool2d(src: ArrayLike<number>, srcOff: number, planes: nu
     const s0 = srcOff + b.p0 * inPlane + b.r0 * W;
     let inP: number;
     if (srcAt >= 0) inP = srcAt + s0 * 4;
-    else { f32.set(src.subarray(s0, s0 + n), inScratch >> 2); inP = inScratch; }
+    else { inP = congruent(inScratch, src.byteOffset + s0 * 4); f32.set(src.subarray(s0, s0 + n), inP >> 2); }
     const m = b.np * b.ohN * OW;
     const d0 = b.p0 * outPlane + b.oh0 * OW;
-    const outP = dstAt >= 0 ? dstAt + d0 * 4 : outScratch;
+    const outP = dstAt >= 0 ? dstAt + d0 * 4 : congruent(outScratch, dst.byteOffset + d0 * 4);
     const mode = idx ? 2 : k.hasNaN(inP, n);
     k.maxPool2d(inP, outP, idxP, hvP, hcP, b.np, b.rows, b.r0, H, W, b.oh0, b.ohN, OW, kH, kW, sH, sW, pH, pW, dH, dW, mode);
     if (dstAt < 0) dst.set(f32.subarray(outP >> 2, (outP >> 2) + m), d0);

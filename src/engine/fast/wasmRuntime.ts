@@ -4,21 +4,23 @@
 // tensor arena (src/engine/fast/arena.ts), where large float32 tensors live so that the kernels
 // read and write them in place.
 //
-// The memory is grown once, at load, to its final size and never again: growing a WebAssembly
+// The memory has its final size from the start and is never grown: growing a private WebAssembly
 // memory detaches its ArrayBuffer, which would empty every tensor view handed out. Pages nobody
-// has touched cost no physical memory, so reserving the arena up front is cheap. (A shared memory
-// would grow without detaching, but V8 copies between a SharedArrayBuffer and the JS heap with
-// relaxed-atomic word copies, up to 10x slower than memcpy when an offset is not 8-byte aligned —
-// measured while building this; see docs/design.md.) When WebAssembly or its SIMD is unavailable,
-// `wasmKernels()` returns null and callers fall back to the TypeScript reference.
+// has touched cost no physical memory, so reserving the arena up front is cheap. Where the host
+// allows it (Node and its workers, cross-origin-isolated pages) the memory is shared, so that a
+// second thread can pool half of a tensor's planes in place (parallel.ts); V8 then copies between
+// it and the JS heap with relaxed-atomic word copies, as fast as memcpy only when both offsets
+// agree modulo 8, so scratch copies are placed congruently (`congruent`). Elsewhere a private
+// memory is used. When WebAssembly or its SIMD is unavailable, `wasmKernels()` returns null and
+// callers fall back to the TypeScript reference.
 
 import { POOL_KERNELS_WASM_BASE64 } from './wasmBytes.generated';
+import { SHARED_POOL_KERNELS_WASM_BASE64 } from './wasmSharedBytes.generated';
 import { BlockAllocator } from './blockAllocator';
 import { decodeBase64 } from '../../common/base64';
 
 /** The kernels' exports (see src/engine/fast/asm/poolKernels.as for their contracts). */
 export interface PoolKernelExports {
-  readonly memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
   hasNaN(ptr: number, n: number): number;
   maxPool2d(inP: number, outP: number, idxP: number, hv: number, hc: number, planes: number, inRows: number, rowBase: number,
             H: number, W: number, oh0: number, ohN: number, OW: number,
@@ -35,6 +37,8 @@ export interface PoolKernelExports {
 /** The kernels, views of their memory, and its allocator. */
 export interface WasmKernels {
   readonly k: PoolKernelExports;
+  /** The WebAssembly.Memory when it is shared (a second thread may instantiate the kernels over it), else null. */
+  readonly sharedMemory: object | null;
   readonly f32: Float32Array;
   readonly f64: Float64Array;
   /** Blocks of the memory: the scratch area and the arena's tensors. */
@@ -45,11 +49,35 @@ export interface WasmKernels {
   addressOf(a: { buffer: ArrayBufferLike; byteOffset: number }): number;
 }
 
+interface WasmMemory { readonly buffer: ArrayBufferLike; grow(pages: number): number }
+
 // The few WebAssembly globals used, typed locally: the project's lib setting has no DOM types.
-interface WasmGlobal {
+export interface WasmGlobal {
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { exports: unknown };
+  Memory: new (d: { initial: number; maximum?: number; shared?: boolean }) => WasmMemory;
 }
+
+/** The shared build's declared maximum (scripts/build-wasm.js): 1 GiB. */
+const SHARED_MAX_PAGES = 16384;
+
+/** The kernels instantiated over a shared memory (this thread's, or a peer thread's: parallel.ts). */
+export function instantiateShared(wa: WasmGlobal, memory: object): PoolKernelExports {
+  const module = new wa.Module(decodeBase64(SHARED_POOL_KERNELS_WASM_BASE64));
+  return new wa.Instance(module, { env: { memory } }).exports as PoolKernelExports;
+}
+
+/** The WebAssembly global of this host, if any. */
+export function webAssembly(): WasmGlobal | null {
+  return (globalThis as unknown as { WebAssembly?: WasmGlobal }).WebAssembly ?? null;
+}
+
+/**
+ * Where to put a scratch copy of data that sits at byte `heapOffset` of a JS-heap array: at
+ * `scratchAt` or 4 bytes further, so that both offsets agree modulo 8 (V8's fast copy between a
+ * SharedArrayBuffer and the heap needs that; `scratchAt` is 8-aligned, and 8 bytes of room must follow).
+ */
+export function congruent(scratchAt: number, heapOffset: number): number { return scratchAt + (heapOffset & 4); }
 
 const PAGE = 65536;
 const MiB = 1024 * 1024;
@@ -62,35 +90,58 @@ const MEMORY_SIZES = [288 * MiB, 64 * MiB, 16 * MiB];
 
 let state: WasmKernels | null | undefined;
 let disabled = false;
+let preferShared = true;
 
 /** Turns the fast kernels off (true) or back on (false); tests and benchmarks use it to run the reference. */
 export function setFastKernelsDisabled(off: boolean): void { disabled = off; }
+
+/**
+ * Tests only: reloads the kernels over a shared memory or a private one (what a host without
+ * SharedArrayBuffer gets). Tensors already in the old memory stay valid, in the JS heap's eyes.
+ */
+export function reloadKernelsForTest(shared: boolean): void { preferShared = shared; state = undefined; }
 
 /** The loaded kernels, or null when WebAssembly SIMD is unavailable or the kernels are disabled. */
 export function wasmKernels(): WasmKernels | null {
   if (disabled) return null;
   if (state !== undefined) return state;
   state = null;
-  const wa = (globalThis as unknown as { WebAssembly?: WasmGlobal }).WebAssembly;
+  const wa = webAssembly();
   if (!wa) return null;
-  try {
-    state = load(wa);
-  } catch {
-    state = null; // no SIMD support, or synchronous compilation refused (browser main thread)
-  }
+  if (preferShared) state = tryLoad(() => loadShared(wa));
+  if (!state) state = tryLoad(() => loadPrivate(wa));
   return state;
 }
 
-function load(wa: WasmGlobal): WasmKernels {
-  const module = new wa.Module(decodeBase64(POOL_KERNELS_WASM_BASE64));
-  const k = new wa.Instance(module, {}).exports as PoolKernelExports;
-  const memory = k.memory;
-  for (const size of MEMORY_SIZES) {
-    const pages = Math.ceil(size / PAGE) - memory.buffer.byteLength / PAGE;
-    try { if (pages > 0) memory.grow(pages); break; } catch { /* try a smaller size */ }
+function tryLoad(load: () => WasmKernels): WasmKernels | null {
+  try {
+    return load();
+  } catch {
+    return null; // no SIMD or threads, no shared memory here, or synchronous compilation refused (browser main thread)
   }
-  // the buffer is final from here on (never grown again), so these views stay valid
-  const buffer = memory.buffer;
+}
+
+function loadShared(wa: WasmGlobal): WasmKernels {
+  let memory: WasmMemory | null = null;
+  for (const size of MEMORY_SIZES) {
+    try { memory = new wa.Memory({ initial: Math.ceil(size / PAGE), maximum: SHARED_MAX_PAGES, shared: true }); break; } catch { /* smaller */ }
+  }
+  if (!memory) throw new Error('no shared memory');
+  return withMemory(instantiateShared(wa, memory), memory.buffer, memory);
+}
+
+function loadPrivate(wa: WasmGlobal): WasmKernels {
+  const module = new wa.Module(decodeBase64(POOL_KERNELS_WASM_BASE64));
+  const k = new wa.Instance(module, {}).exports as PoolKernelExports & { memory: WasmMemory };
+  for (const size of MEMORY_SIZES) {
+    const pages = Math.ceil(size / PAGE) - k.memory.buffer.byteLength / PAGE;
+    try { if (pages > 0) k.memory.grow(pages); break; } catch { /* try a smaller size */ }
+  }
+  return withMemory(k, k.memory.buffer, null);
+}
+
+function withMemory(k: PoolKernelExports, buffer: ArrayBufferLike, sharedMemory: object | null): WasmKernels {
+  // the buffer is final (the memory is never grown), so these views stay valid
   const f32 = new Float32Array(buffer), f64 = new Float64Array(buffer);
   const blocks = new BlockAllocator(k.heapBase(), {
     growTo: (end) => end <= buffer.byteLength,
@@ -98,7 +149,7 @@ function load(wa: WasmGlobal): WasmKernels {
   });
   let scratchAt = -1, scratchBytes = 0;
   return {
-    k, f32, f64, blocks,
+    k, f32, f64, blocks, sharedMemory,
     scratch(bytes: number): number {
       if (bytes > scratchBytes) {
         if (scratchAt >= 0) blocks.release(scratchAt);

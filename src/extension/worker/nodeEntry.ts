@@ -3,9 +3,13 @@
 
 import { parentPort } from 'worker_threads';
 import { serveSession } from './serve';
+import { nodeKernelPeerSpawner } from '../../host/nodeKernelPeer';
+import { setKernelPeerSpawner } from '../../engine/fast';
 import type { HostToWorker } from './protocol';
 
 if (!parentPort) throw new Error('dist/sessionWorker.js runs only as a worker thread');
+// large pooling calls use a second thread (src/engine/fast/parallel.ts)
+setKernelPeerSpawner(nodeKernelPeerSpawner(__dirname));
 const port = parentPort;
 serveSession({
   post: (message) => port.postMessage(message),
