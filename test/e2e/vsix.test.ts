@@ -60,7 +60,7 @@ describe('the packaged extension (.vsix) installed into VS Code', function () {
     assert.ok(size < 2 * 1024 * 1024, `poolnb.vsix is ${(size / 1024).toFixed(0)} KB (limit 2 MB)`);
     const listing = spawnSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
     const files = listing.stdout.split('\n').map((l) => l.trim()).filter(Boolean);
-    for (const f of ['package.json', 'dist/extension.js', 'dist/web/extension.js', 'dist/sessionWorker.js', 'dist/web/sessionWorker.js',
+    for (const f of ['package.json', 'dist/extension.js', 'dist/web/extension.js', 'dist/sessionWorker.js', 'dist/web/sessionWorker.js', 'dist/kernelPeer.js',
       'dist/renderer.js', 'media/icon.png', 'syntaxes/poolscript.tmLanguage.json']) {
       assert.ok(files.includes(f), `${f} is packaged`);
     }

@@ -122,6 +122,22 @@ describe('session worker (the real worker bundle)', function () {
     assert.equal(stdout(await s.run('print(x.shape[1], i < 19)')), '64 True\n');
   });
 
+  it('pooling tensors in the arena on two threads gives PyTorch\'s output, and an interrupt mid-loop stops both threads', async () => {
+    const s = nodeSession();
+    // a corpus program of large tensors (in the arena, so the worker pools them in place, with its second
+    // thread beside it: kernelPeer.js sits next to the bundle), against PyTorch's committed output
+    const root = path.resolve(__dirname, '../../..');
+    const want = JSON.parse(fs.readFileSync(path.join(root, 'test/fixtures/corpus/large_tensors_in_place.json'), 'utf8')) as { stdout: string };
+    const r = await s.run(fs.readFileSync(path.join(root, 'corpus/programs/hand/large_tensors_in_place.py'), 'utf8'));
+    assert.equal(r.error, undefined);
+    assert.equal(stdout(r), want.stdout);
+    await s.run('x = torch.rand(1, 32, 1024, 1024)\nw = F.max_pool2d(x, 3, 1, 1)'); // 128 MB: fits the arena
+    const { result } = await interruptAfter(s, 'for i in range(200):\n    y = F.max_pool2d(x, 3, 1, 1)\n', 500);
+    assert.equal(result.error?.type, 'KeyboardInterrupt');
+    assert.equal(result.error?.message, '', 'the worker stopped by itself (it was not terminated)');
+    assert.equal(stdout(await s.run('print(torch.equal(F.max_pool2d(x, 3, 1, 1), w))')), 'True\n');
+  });
+
   it('a worker that does not answer an interrupt in time is terminated: KeyboardInterrupt with a note, state lost, next run works', async () => {
     const s = nodeSession({ interruptGraceMs: 1 });
     await s.run('a = 5');

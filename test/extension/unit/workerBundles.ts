@@ -1,6 +1,8 @@
 // Builds the session worker bundles for the tests from the current sources, with the
 // same entry points and formats as esbuild.js (dist/sessionWorker.js, dist/web/
-// sessionWorker.js), into a temporary folder, so the tests never run a stale bundle.
+// sessionWorker.js, and dist/kernelPeer.js beside the Node one, so that large pooling calls in
+// the worker use their second thread as in the product), into a temporary folder, so the tests
+// never run a stale bundle.
 // Also a Web Worker stand-in for Node: a worker thread whose global scope gets
 // postMessage / addEventListener('message') / close, running the web bundle unchanged.
 
@@ -20,6 +22,8 @@ export function workerBundles(): Promise<{ node: string; web: string }> {
     const web = path.join(dir, 'web', 'sessionWorker.js');
     await Promise.all([
       esbuild.build({ entryPoints: [path.join(ROOT, 'src/extension/worker/nodeEntry.ts')], outfile: node,
+        bundle: true, platform: 'node', format: 'cjs', target: 'node18', logLevel: 'error' }),
+      esbuild.build({ entryPoints: [path.join(ROOT, 'src/host/kernelPeerEntry.ts')], outfile: path.join(dir, 'kernelPeer.js'),
         bundle: true, platform: 'node', format: 'cjs', target: 'node18', logLevel: 'error' }),
       esbuild.build({ entryPoints: [path.join(ROOT, 'src/extension/worker/webEntry.ts')], outfile: web,
         bundle: true, platform: 'browser', format: 'iife', target: 'es2022', logLevel: 'error',
