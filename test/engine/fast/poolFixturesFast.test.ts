@@ -4,8 +4,8 @@
 // the groups the kernels serve must match PyTorch outright.
 import { strict as assert } from 'assert';
 import {
-  fastKernelCalls, inPlaceKernelCalls, parallelKernelCalls, setArenaTestPolicy, setFastKernelsDisabled, setKernelPeerSpawner,
-  setParallelTestPolicy, setTinyWorkThreshold,
+  fastKernelCalls, inPlaceKernelCalls, parallelKernelCalls, reloadKernelsForTest, setArenaTestPolicy, setFastKernelsDisabled,
+  setKernelPeerSpawner, setParallelTestPolicy, setTinyWorkThreshold, wasmKernels,
 } from '../../../src/engine/fast';
 import { realPeer } from './realPeer';
 import { checkCase, loadGroups } from '../pool/fixtureCodec';
@@ -16,6 +16,7 @@ const SERVED: Record<string, number> = { max_pool: 50, avg_pool: 50, adaptive: 1
 
 const MODES = {
   heap: '',
+  privateMemory: ', kernels over a private memory (a host without SharedArrayBuffer), every float32 tensor in its arena',
   arena: ', every float32 tensor in the arena (kernels in place)',
   twoThreads: ', every float32 tensor in the arena and every kernel call split between two threads',
 };
@@ -25,10 +26,12 @@ describe(`engine/fast: PyTorch fixtures through the WebAssembly kernels${title}`
   this.timeout(60_000);
   before(() => {
     setTinyWorkThreshold(0);
+    if (mode === 'privateMemory') { reloadKernelsForTest(false); assert.equal(wasmKernels()?.sharedMemory, null); }
     if (arena) setArenaTestPolicy({ minElements: 0, reusedMayTakeFresh: true });
     if (mode === 'twoThreads') { setKernelPeerSpawner(realPeer); setParallelTestPolicy({ minReads: 0 }); }
   });
   after(() => {
+    if (mode === 'privateMemory') reloadKernelsForTest(true);
     setTinyWorkThreshold(1024); setFastKernelsDisabled(false); setArenaTestPolicy({});
     setKernelPeerSpawner(null); setParallelTestPolicy({});
   });
