@@ -9,6 +9,7 @@
 // compiler nor a file read, and `node scripts/build-wasm.js --check` tells when it is stale.
 // Large float32 tensors live in the kernels' memory (arena.ts), where the kernels work in place.
 export { fastMaxPool2d } from './maxPool2d';
+export { fastMaxPool3d } from './maxPool3d';
 export { fastAvgPool2d } from './avgPool2d';
 export { fastMeanPlanes, meanSupported } from './meanPlanes';
 export { reloadKernelsForTest, setFastKernelsDisabled, wasmKernels } from './wasmRuntime';

@@ -5,7 +5,7 @@ import { DType, isFloating } from '../dtype';
 import { CancelToken, runtimeError } from '../errors';
 import { deriveAxis, pooledSize, truncDiv } from '../outputSize';
 import { Tensor } from '../tensor';
-import { fastMaxPool2d } from '../fast';
+import { fastMaxPool2d, fastMaxPool3d } from '../fast';
 import {
   AXIS_NAMES, CancelTicker, Geometry3, IntArg, argLength, check1d, checkDimRange, denseData, expand, fmtSizes,
   fitsInt32, geometry3, notImplemented, planeLayout,
@@ -202,12 +202,16 @@ export function maxPool(nd: 1 | 2 | 3, input: Tensor, a: MaxPoolArgs, token?: Ca
   const inPlane = g.inSpatial.reduce((x, y) => x * y, 1);
   const outPlane = g.outSpatial.reduce((x, y) => x * y, 1);
   const geo = geometry3(g.inSpatial, g.outSpatial, g.kernel, g.stride, g.padding, g.dilation);
-  // [fast path, src/engine/fast] float32 1-D/2-D: the bit-identical WebAssembly SIMD kernel; it
-  // returns false (nothing written) when it does not apply, and the reference loop below runs.
-  const fast = outPlane > 0 && fitsInt32(geo) && geo.inD === 1 && geo.kD === 1 && geo.pD === 0 &&
-    fastMaxPool2d(data, off, planes, geo.inH, geo.inW, geo.kH, geo.kW,
-      geo.sH, geo.sW, geo.pH, geo.pW, geo.dH, geo.dW, geo.outH, geo.outW, output.storage,
-      indices ? (indices.storage as Float64Array) : null, (n) => ticker.add(n));
+  // [fast path, src/engine/fast] float32: the bit-identical WebAssembly SIMD kernel (1-D/2-D; 3-D
+  // as the 2-D kernel per depth slice and a fold across depth); it returns false (nothing
+  // written) when it does not apply, and the reference loop below runs.
+  const idxStorage = indices ? (indices.storage as Float64Array) : null;
+  const tick = (n: number) => ticker.add(n);
+  const fast = outPlane > 0 && fitsInt32(geo) && (geo.inD === 1 && geo.kD === 1 && geo.pD === 0
+    ? fastMaxPool2d(data, off, planes, geo.inH, geo.inW, geo.kH, geo.kW,
+      geo.sH, geo.sW, geo.pH, geo.pW, geo.dH, geo.dW, geo.outH, geo.outW, output.storage, idxStorage, tick)
+    : fastMaxPool3d(data, off, planes, geo.inD, geo.inH, geo.inW, geo.kD, geo.kH, geo.kW, geo.sD, geo.sH, geo.sW,
+      geo.pD, geo.pH, geo.pW, geo.dD, geo.dH, geo.dW, geo.outD, geo.outH, geo.outW, output.storage, idxStorage, tick));
   if (outPlane > 0 && !fast) {
     for (let pl = 0; pl < planes; pl++) {
       maxPoolPlane(data, off + pl * inPlane, output.storage, pl * outPlane,
