@@ -234,7 +234,7 @@ class Parser {
           return { kind: 'Raise', exc, cause, start, end: this.prevEnd };
         }
         case 'elif': case 'else': case 'except': case 'finally': case 'in': case 'as': case 'is':
-        case 'and': case 'or': case 'import': {
+        case 'and': case 'or': {
           this.invalid();
           this.skipLine();
           return this.badStmt(start);
