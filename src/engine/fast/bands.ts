@@ -80,5 +80,13 @@ export function bandCapacity(planes: number, H: number, W: number, OH: number, O
   return { inFloats: rows * W, outFloats: ohPer * OW };
 }
 
+/**
+ * Bytes of one of the max kernel's horizontal-pass buffers (values, or winning columns): one
+ * entry per buffered input row (at most a band's worth) and output column.
+ */
+export function hPassBytes(H: number, W: number, OW: number, inFloats: number): number {
+  return align64(Math.min(H, Math.ceil(inFloats / W)) * OW * 4);
+}
+
 /** Rounds a byte offset up to a multiple of 64 (cache line), leaving room for SIMD over-reads. */
 export function align64(bytes: number): number { return (bytes + 64 + 63) & ~63; }

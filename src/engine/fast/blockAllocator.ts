@@ -1,6 +1,6 @@
-// A first-fit allocator of byte ranges inside one growable linear memory, for the tensor arena
+// A best-fit allocator of byte ranges inside one linear memory, for the tensor arena
 // (src/engine/fast/arena.ts). Pure bookkeeping: it never touches the memory itself, it asks its
-// owner to grow the memory and to zero reused bytes. Kept separate so that its rules (alignment,
+// owner whether a block fits and to zero reused bytes. Kept separate so that its rules (alignment,
 // slack, coalescing, the budget) are tested without WebAssembly.
 
 /** Every block starts on a cache line. */
@@ -14,8 +14,8 @@ export const BLOCK_ALIGN = 64;
 export const BLOCK_SLACK = 64;
 
 export interface BlockAllocatorHost {
-  /** Makes the memory at least `end` bytes long; false when it cannot grow. */
-  growTo(end: number): boolean;
+  /** Whether the memory reaches byte `end` (it has its final size from the start). */
+  fits(end: number): boolean;
   /** Sets bytes [from, to) to zero (they held an earlier block's data). */
   zero(from: number, to: number): void;
 }
@@ -62,7 +62,7 @@ export class BlockAllocator {
       // (no free range ends at `top`: release() lowers `top` instead)
       off = this.top;
       const end = off + size;
-      if (end - this.start > limit || (!fresh && end > this.pristine) || !this.host.growTo(end)) return -1;
+      if (end - this.start > limit || (!fresh && end > this.pristine) || !this.host.fits(end)) return -1;
       this.top = end;
     }
     if (off < this.pristine) this.host.zero(off, Math.min(off + size, this.pristine));

@@ -3,7 +3,7 @@
 // order wins, a NaN always replaces (the last NaN's index), padding is skipped, -inf start value,
 // the first in-bounds tap as the initial index, indices flat within the plane (stored as float64).
 
-import { countFastCall, tinyWork, align64, bandCapacity, forEachBand } from './bands';
+import { countFastCall, tinyWork, align64, bandCapacity, forEachBand, hPassBytes } from './bands';
 import { KIND, pooledOnTwoThreads } from './parallel';
 import { congruent, wasmKernels } from './wasmRuntime';
 
@@ -39,7 +39,7 @@ export function fastMaxPool2d(src: ArrayLike<number>, srcOff: number, planes: nu
   const inBytes = srcAt < 0 ? align64(cap.inFloats * 4 + 8) : 0;
   const outBytes = dstAt < 0 ? align64(cap.outFloats * 4 + 8) : 0;
   // one plane's horizontal pass: a value and a winning column per (buffered input row, output column)
-  const hBytes = align64(Math.min(H, Math.ceil(cap.inFloats / W)) * OW * 4);
+  const hBytes = hPassBytes(H, W, OW, cap.inFloats);
   const s = w.scratch(inBytes + outBytes + 2 * hBytes + (idx ? align64(cap.outFloats * 8) : 0));
   if (s < 0) return false;
   const inScratch = s, outScratch = s + inBytes, hvP = outScratch + outBytes, hcP = hvP + hBytes, idxP = hcP + hBytes;

@@ -11,7 +11,7 @@
 // A peer that fails (an exception) or stops making progress for 5 s is given up: the caller runs
 // the peer's planes itself and the engine stays on one thread from then on.
 
-import { CHUNK_FLOATS, align64, bandCapacity, forEachBand } from './bands';
+import { CHUNK_FLOATS, align64, bandCapacity, forEachBand, hPassBytes } from './bands';
 import { PoolKernelExports, WasmKernels, congruent, instantiateShared, webAssembly } from './wasmRuntime';
 
 /** What both threads need to run their planes of one call (MEAN: planes of H×W, one output each). */
@@ -43,13 +43,15 @@ export function setParallelTestPolicy(p: { minReads?: number; readyTimeoutMs?: n
   readyTimeoutMs = p.readyTimeoutMs ?? 5000;
 }
 
-/** Bytes of per-thread scratch a job needs (the max kernel's horizontal pass, the mean's partials). */
-export function threadScratchBytes(j: PoolJob): number {
-  if (j.kind === KIND.MEAN) return 128;
-  const extH = j.kind === KIND.MAX ? (j.kH - 1) * j.dH + 1 : j.kH;
-  const cap = bandCapacity(j.planes, j.H, j.W, j.OH, j.OW, j.sH, extH);
-  return 2 * align64(Math.min(j.H, Math.ceil(cap.inFloats / j.W)) * j.OW * 4) + 128;
+/** Bytes of one horizontal-pass buffer of a max job (0 for the others). */
+function hBytesOf(j: PoolJob): number {
+  if (j.kind !== KIND.MAX) return 0;
+  const cap = bandCapacity(j.planes, j.H, j.W, j.OH, j.OW, j.sH, (j.kH - 1) * j.dH + 1);
+  return hPassBytes(j.H, j.W, j.OW, cap.inFloats);
 }
+
+/** Bytes of per-thread scratch a job needs (the max kernel's horizontal pass, the mean's partials). */
+export function threadScratchBytes(j: PoolJob): number { return 2 * hBytesOf(j) + 128; }
 
 /**
  * Runs planes [p0, p1) of a job in place: input plane p at inBase + p·H·W·4, output at
@@ -70,8 +72,7 @@ export function runSlice(k: PoolKernelExports, j: PoolJob, p0: number, p1: numbe
   }
   const outPlane = j.OH * j.OW;
   const extH = j.kind === KIND.MAX ? (j.kH - 1) * j.dH + 1 : j.kH;
-  const hBytes = (threadScratchBytes(j) - 128) / 2;
-  const hv = scratch, hc = scratch + hBytes;
+  const hv = scratch, hc = scratch + hBytesOf(j);
   let stopped = false;
   forEachBand(p1 - p0, j.H, j.W, j.OH, j.sH, j.pH, extH, (b) => {
     if (stopped) return;

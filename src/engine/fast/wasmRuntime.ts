@@ -144,7 +144,7 @@ function withMemory(k: PoolKernelExports, buffer: ArrayBufferLike, sharedMemory:
   // the buffer is final (the memory is never grown), so these views stay valid
   const f32 = new Float32Array(buffer), f64 = new Float64Array(buffer);
   const blocks = new BlockAllocator(k.heapBase(), {
-    growTo: (end) => end <= buffer.byteLength,
+    fits: (end) => end <= buffer.byteLength,
     zero: (from, to) => { f32.fill(0, from >> 2, to >> 2); },
   });
   let scratchAt = -1, scratchBytes = 0;

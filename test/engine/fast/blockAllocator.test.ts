@@ -5,12 +5,11 @@ import { BLOCK_ALIGN, BLOCK_SLACK, BlockAllocator } from '../../../src/engine/fa
 
 function make(start = 100, memory = 1 << 20) {
   const zeroed: [number, number][] = [];
-  const grows: number[] = [];
   const a = new BlockAllocator(start, {
-    growTo: (end) => { grows.push(end); return end <= memory; },
+    fits: (end) => end <= memory,
     zero: (from, to) => { zeroed.push([from, to]); },
   });
-  return { a, zeroed, grows };
+  return { a, zeroed };
 }
 
 describe('engine/fast: arena block allocator', () => {
